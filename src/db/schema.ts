@@ -1,0 +1,7 @@
+// Every module's tables, for drizzle-kit and typed queries. Modules import their own
+// schema directly; nothing outside a module reads another module's tables.
+
+export * from '../modules/audit/schema.ts';
+export * from '../modules/auth/schema.ts';
+export * from '../modules/org/schema.ts';
+export * from '../modules/people/schema.ts';

@@ -1,0 +1,68 @@
+import type { Role } from '../org/schema.ts';
+
+/**
+ * The access policy as data: permission × role → scope. One table, read by one generic check
+ * (access.ts); no route or service decides access with its own `if`s. A role missing from a row
+ * has no access: a missing policy is a denial.
+ *
+ * Scopes, widest first:
+ *   tenant – everything of the caller's Jobcenter
+ *   team   – what belongs to a team the caller is a member of
+ *   own    – only the caller's own record (own caseload, once the people module lands)
+ */
+export type Scope = 'tenant' | 'team' | 'own';
+export const SCOPE_RANK: Record<Scope, number> = { own: 1, team: 2, tenant: 3 };
+
+const everyone = (scope: Scope): Record<Role, Scope> => ({
+  pap: scope,
+  leistung: scope,
+  fallmanagement: scope,
+  teamleitung: scope,
+  agps: scope,
+  controlling: scope,
+  vorstand: scope,
+  admin: scope,
+});
+
+export const PERMISSIONS = {
+  /** Sites and teams: names and kinds (no social data). */
+  'org.read': {
+    ...everyone('team'),
+    teamleitung: 'tenant',
+    controlling: 'tenant',
+    vorstand: 'tenant',
+    admin: 'tenant',
+  },
+  /** Create and change sites, teams, staff accounts, roles and memberships. */
+  'org.manage': { admin: 'tenant' },
+  /** A staff member's record (employee data is personal data too, so reads are audited). */
+  'staff.read': { ...everyone('own'), teamleitung: 'team', admin: 'tenant' },
+  /** Search the audit log (admin acting as or for the data-protection officer). */
+  'audit.read': { admin: 'tenant' },
+  /** A person's record: master data, household, status history, employment (people module). */
+  'person.read': { pap: 'team', fallmanagement: 'team', leistung: 'team', teamleitung: 'team' },
+  /** Record and correct a person's master data, status periods and employment. */
+  'person.write': { pap: 'team', fallmanagement: 'team', leistung: 'team', teamleitung: 'team' },
+  /** Benefit data: receipt periods, household membership, monthly amounts (Leistung). */
+  'benefit.read': { leistung: 'team', teamleitung: 'team', fallmanagement: 'team' },
+  'benefit.write': { leistung: 'team', teamleitung: 'team' },
+  /** Import and export a whole Jobcenter's data (CSV interchange format). */
+  'data.exchange': { admin: 'tenant' },
+  /** Key figures and structure figures (aggregates, no individual data). */
+  'indicators.read': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant', teamleitung: 'team' },
+  /** Own session and password. */
+  'self.manage': everyone('own'),
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The widest scope any of the roles grants for a permission, or undefined for none. */
+export function scopeFor(roles: readonly Role[], permission: Permission): Scope | undefined {
+  const row = PERMISSIONS[permission] as Partial<Record<Role, Scope>>;
+  let best: Scope | undefined;
+  for (const role of roles) {
+    const s = row[role];
+    if (s && (!best || SCOPE_RANK[s] > SCOPE_RANK[best])) best = s;
+  }
+  return best;
+}

@@ -1,0 +1,310 @@
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
+import type { Database } from '../../db/client.ts';
+import { appendAudit } from '../audit/service.ts';
+import { hashPassword } from '../auth/password.ts';
+import { createTenant, SYSTEM_ACTOR } from '../org/bootstrap.ts';
+import type { Role } from '../org/schema.ts';
+import type { CalibrationRow } from './calibration.ts';
+import { SITES, TEAMS } from './geography.ts';
+import { IdFactory } from './population.ts';
+import { type Chunk, type ProduceContext, type ProduceParams, produce, shardsFor, TABLE_ORDER } from './produce.ts';
+import { Rng } from './random.ts';
+import type { TableSpec } from './records.ts';
+import { openSink } from './sink.ts';
+import { LOGIN_ACCOUNTS, planStaff } from './staff.ts';
+
+/**
+ * `generateDemo(db, { seed, scale })`: the synthetic Jobcenter modelled on the Kommunales Jobcenter
+ * Lahn-Dill (report 2019): its organisation and ~300 staff, five years of history of its households and
+ * persons, calibrated to the report (targets.ts, calibration.ts). Same seed, same data on every machine.
+ *
+ * Scale K multiplies the population: K ≤ 1 is one simulation; a larger K runs ⌈K⌉ simulations ("shards") of
+ * K/⌈K⌉ each, one after another, written as they are made, so memory stays that of one (K = 100: a federal
+ * state of a million eLb). Staff stay the same ~300.
+ */
+export const DEFAULT_TENANT_NAME = 'Kommunales Jobcenter Lahn-Dill (Demo)';
+export const MAX_SCALE = 1000;
+
+export interface DemoOptions {
+  seed?: number;
+  scale?: number;
+  tenantName?: string;
+  /** Also compute the calibration table (first shard; costs a few seconds at scale 1). */
+  calibrate?: boolean;
+  /** Progress messages (German, for the command line). */
+  onProgress?: (message: string) => void;
+  /**
+   * Simulate in this thread instead of a worker thread. The worker lets the database write one part
+   * while the next is simulated; in-process is simpler to debug and needs no second module loader.
+   */
+  inProcess?: boolean;
+}
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** Shown once; only its hash is stored. */
+  password: string;
+}
+
+export interface DemoResult {
+  tenantId: string;
+  tenantName: string;
+  seed: number;
+  scale: number;
+  shards: number;
+  accounts: DemoAccount[];
+  staff: number;
+  rows: Record<string, number>;
+  calibration: CalibrationRow[] | null;
+  ms: { simulate: number; write: number; total: number };
+}
+
+export async function generateDemo(db: Database, opts: DemoOptions = {}): Promise<DemoResult> {
+  const started = performance.now();
+  const seed = opts.seed ?? 1;
+  const scale = opts.scale ?? 1;
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('Der Startwert (seed) muss eine ganze Zahl ≥ 0 sein.');
+  if (!(scale > 0 && scale <= MAX_SCALE))
+    throw new Error(`Der Maßstab (scale) muss größer als 0 und höchstens ${MAX_SCALE} sein.`);
+  const say = opts.onProgress ?? (() => {});
+  const tenantName = opts.tenantName ?? DEFAULT_TENANT_NAME;
+
+  // the simulation starts at once (in a worker) while the Jobcenter and its staff are created
+  const params: ProduceParams = { seed, scale, calibrate: opts.calibrate ?? false };
+  const producer = opts.inProcess ? inProcess(params) : fromWorker(params);
+
+  // staff: login names are unique in the whole installation; a second demo gets a suffix
+  const plan = planStaff(seed);
+  const suffix = await freeSuffix(
+    db,
+    plan.map((s) => s.username),
+  );
+  for (const s of plan) s.username += suffix;
+
+  const logins = plan.filter((s) => s.login);
+  const created = await createTenant(db, {
+    name: tenantName,
+    sites: [...SITES],
+    teams: TEAMS.map((t) => ({ name: t.name, site: t.site, kind: t.kind })),
+    staff: logins.map((s) => ({ username: s.username, displayName: s.displayName, roles: s.roles, teams: s.teams })),
+  });
+  const tenantId = created.tenantId;
+  const staffIds = await insertOtherStaff(db, tenantId, plan, created.staffIds, created.teamIds, seed);
+  const teamIds = TEAMS.map((t) => created.teamIds[t.name] as string);
+  say(`Jobcenter „${tenantName}“ mit ${plan.length} Beschäftigten angelegt.`);
+
+  producer.provide({ tenantId, teamIds, staffIds });
+  const { shards } = shardsFor(scale);
+  const rows: Record<string, number> = { total: 0 };
+  let calibration: CalibrationRow[] | null = null;
+  let simMs = 0;
+  const written = performance.now();
+  const sink = await openSink(db);
+  try {
+    for await (const chunk of producer.chunks) {
+      if (chunk.kind === 'rows') {
+        await sink.copy(TABLE_ORDER[chunk.table] as TableSpec, chunk.text);
+        rows.total = (rows.total ?? 0) + chunk.rows;
+      } else if (chunk.kind === 'shard') {
+        simMs += chunk.simulateMs;
+        for (const [table, n] of Object.entries(chunk.rows)) rows[table] = (rows[table] ?? 0) + n;
+        if (chunk.shards > 2) say(`Teil ${chunk.shard + 1} von ${chunk.shards} simuliert.`);
+      } else if (chunk.kind === 'calibration') calibration = chunk.rows;
+    }
+    await sink.commit();
+  } catch (err) {
+    await sink.rollback().catch(() => {});
+    await producer.stop();
+    throw err;
+  }
+  const writeMs = performance.now() - written;
+  await db.orm.transaction((tx) =>
+    appendAudit(tx, [
+      {
+        tenantId,
+        actorId: SYSTEM_ACTOR,
+        action: 'demo.generate',
+        entityType: 'tenant',
+        entityId: tenantId,
+        purpose: `Demodaten (seed ${seed}, scale ${scale})`,
+        outcome: 'success',
+      },
+    ]),
+  );
+  const order = new Map<string, number>(LOGIN_ACCOUNTS.map((u, i) => [u + suffix, i]));
+  return {
+    tenantId,
+    tenantName,
+    seed,
+    scale,
+    shards,
+    accounts: [...created.passwords].sort((a, b) => (order.get(a.username) ?? 99) - (order.get(b.username) ?? 99)),
+    staff: plan.length,
+    rows,
+    calibration,
+    ms: { simulate: simMs, write: writeMs, total: performance.now() - started },
+  };
+}
+
+/** '' if none of the names is taken yet, else '-2', '-3' … (the first that frees them all). */
+async function freeSuffix(db: Database, usernames: string[]): Promise<string> {
+  const taken = new Set((await db.rows<{ u: string }>(sql`SELECT lower(username) AS u FROM staff`)).map((r) => r.u));
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? '' : `-${i}`;
+    if (usernames.every((u) => !taken.has(`${u}${suffix}`.toLowerCase()))) return suffix;
+  }
+}
+
+/**
+ * The staff without a login (all but the one account per role): written directly, with the hash of a
+ * random secret nobody knows, so that they cannot log in until an admin resets their password.
+ */
+async function insertOtherStaff(
+  db: Database,
+  tenantId: string,
+  plan: ReturnType<typeof planStaff>,
+  loginIds: Record<string, string>,
+  teamIds: Record<string, string>,
+  seed: number,
+): Promise<string[]> {
+  const ids = new IdFactory(new Rng(`teilhabe-demo/${seed}/staff-ids`));
+  const staffIds = plan.map((s) => loginIds[s.username] ?? ids.next());
+  const locked = await hashPassword(randomBytes(32).toString('base64'));
+  const others = plan.map((s, i) => ({ s, id: staffIds[i] as string })).filter((x) => !x.s.login);
+  const staffRows: unknown[][] = [[], [], [], [], []];
+  const roleRows: unknown[][] = [[], [], []];
+  const teamRows: unknown[][] = [[], [], []];
+  for (const { s, id } of others) {
+    [id, tenantId, s.username, s.displayName, locked].forEach((v, k) => {
+      staffRows[k]?.push(v);
+    });
+    for (const role of s.roles)
+      [tenantId, id, role].forEach((v, k) => {
+        roleRows[k]?.push(v);
+      });
+    for (const team of s.teams)
+      [tenantId, id, teamIds[team]].forEach((v, k) => {
+        teamRows[k]?.push(v);
+      });
+  }
+  await db.orm.transaction(async (tx) => {
+    await bulkInsert(
+      tx,
+      'staff',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'tenant_id', type: 'uuid' },
+        { name: 'username', type: 'text' },
+        { name: 'display_name', type: 'text' },
+        { name: 'password_hash', type: 'text' },
+      ],
+      staffRows,
+    );
+    await bulkInsert(
+      tx,
+      'staff_roles',
+      [
+        { name: 'tenant_id', type: 'uuid' },
+        { name: 'staff_id', type: 'uuid' },
+        { name: 'role', type: 'text' },
+      ],
+      roleRows,
+    );
+    await bulkInsert(
+      tx,
+      'team_memberships',
+      [
+        { name: 'tenant_id', type: 'uuid' },
+        { name: 'staff_id', type: 'uuid' },
+        { name: 'team_id', type: 'uuid' },
+      ],
+      teamRows,
+    );
+  });
+  return staffIds;
+}
+
+interface Producer {
+  chunks: AsyncIterable<Chunk>;
+  provide(context: ProduceContext): void;
+  stop(): Promise<void>;
+}
+
+function inProcess(params: ProduceParams): Producer {
+  let context: ProduceContext | undefined;
+  async function* chunks() {
+    const gen = produce(params);
+    for (let next = gen.next(); !next.done; ) {
+      if (next.value.kind === 'context') {
+        next = gen.next(context);
+        continue;
+      }
+      yield next.value;
+      next = gen.next();
+    }
+  }
+  return {
+    chunks: chunks(),
+    provide: (c) => {
+      context = c;
+    },
+    stop: async () => {},
+  };
+}
+
+/** Chunks from a worker thread (worker.ts), at most `window` in flight. */
+function fromWorker(params: ProduceParams, window = 6): Producer {
+  // worker-entry.mjs registers the TypeScript loader (tsx) in the worker, then loads worker.ts
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { params, window } });
+  const queue: (Chunk | { kind: 'end' } | { kind: 'error'; message: string })[] = [];
+  let failure: Error | null = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m) => {
+    queue.push(m);
+    notify();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    if (!ended && !failure) failure = new Error(`Demo-Generator (Worker) beendet mit Code ${code}`);
+    notify();
+  });
+  const stop = async () => {
+    ended = true;
+    await worker.terminate();
+  };
+  async function* chunks(): AsyncGenerator<Chunk> {
+    try {
+      for (;;) {
+        while (!queue.length && !failure)
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+        const m = queue.shift();
+        if (!m) throw failure ?? new Error('Demo-Generator (Worker) ohne Ergebnis');
+        if (m.kind === 'end') {
+          ended = true;
+          return;
+        }
+        if (m.kind === 'error') throw new Error(m.message);
+        worker.postMessage('more');
+        yield m;
+      }
+    } finally {
+      await stop();
+    }
+  }
+  return { chunks: chunks(), provide: (context) => worker.postMessage({ context }), stop };
+}

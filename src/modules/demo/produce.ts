@@ -1,0 +1,102 @@
+import { type CalibrationRow, calibrate } from './calibration.ts';
+import { IdFactory } from './population.ts';
+import { Rng } from './random.ts';
+import { countRows, type RecordContext, type Row, TABLES, type TableSpec, worldRows } from './records.ts';
+import { type Numbering, simulate, type World } from './simulate.ts';
+import { copyField } from './sink.ts';
+import { planStaff, staffDirectory } from './staff.ts';
+
+/**
+ * The demo's rows as COPY text chunks, shard after shard: simulate a shard, turn it into rows, cut them
+ * into chunks of at most `chunkRows` rows of one table. Runs in a worker thread (worker.ts), so that the
+ * next shard is simulated while the database writes the last one, or in-process (tests, fallback).
+ *
+ * Shards: scale K is made of ⌈K / SHARD_SCALE⌉ simulations of equal size, each calibrated on its own.
+ */
+export const SHARD_SCALE = 0.5;
+
+export interface ProduceParams {
+  seed: number;
+  scale: number;
+  calibrate: boolean;
+  chunkRows?: number;
+}
+
+/** The ids the rows refer to; known once the Jobcenter exists (asked for with a 'context' chunk). */
+export interface ProduceContext {
+  tenantId: string;
+  teamIds: string[];
+  staffIds: string[];
+}
+
+export const TABLE_ORDER: TableSpec[] = Object.values(TABLES);
+
+export type Chunk =
+  | { kind: 'rows'; table: number; text: string; rows: number }
+  | { kind: 'shard'; shard: number; shards: number; simulateMs: number; rows: Record<string, number> }
+  | { kind: 'calibration'; rows: CalibrationRow[] }
+  | { kind: 'context' };
+
+export function shardsFor(scale: number): { shards: number; shardScale: number } {
+  const shards = Math.max(1, Math.ceil(scale / SHARD_SCALE - 1e-9));
+  return { shards, shardScale: scale / shards };
+}
+
+/**
+ * The chunks of a demo. The first shard is simulated before the ids exist: the generator then yields a
+ * 'context' chunk and expects the ids as the value of the next `next(context)`.
+ */
+export function* produce(params: ProduceParams): Generator<Chunk, void, ProduceContext | undefined> {
+  const { seed, scale } = params;
+  const chunkRows = params.chunkRows ?? 20_000;
+  const { shards, shardScale } = shardsFor(scale);
+  const numbering: Numbering = { person: 0, household: 0, ids: new IdFactory(new Rng(`teilhabe-demo/${seed}/ids`)) };
+  const directory = staffDirectory(planStaff(seed));
+  let ctx: RecordContext | null = null;
+  // the calibration table: of the whole demo up to two shards (scale 1), else of the first shard
+  const kept: World[] = [];
+  for (let shard = 0; shard < shards; shard++) {
+    const t0 = performance.now();
+    const world = simulate({ seed, scale: shardScale, shard, numbering, staff: directory });
+    const simulateMs = performance.now() - t0;
+    if (params.calibrate && (shards <= 2 || shard === 0)) kept.push(world);
+    if (kept.length && (shard === shards - 1 || shards > 2)) {
+      yield { kind: 'calibration', rows: calibrate(kept) };
+      kept.length = 0;
+    }
+    yield { kind: 'shard', shard, shards, simulateMs, rows: countRows(world) };
+    if (!ctx) {
+      const given = yield { kind: 'context' };
+      if (!given) throw new Error('produce: Kennungen (context) fehlen');
+      ctx = { ...given, ids: numbering.ids };
+    }
+    let spec: TableSpec | null = null;
+    let text = '';
+    let n = 0;
+    for (const [s, row] of worldRows(world, ctx)) {
+      if (s !== spec || n >= chunkRows) {
+        if (spec && n) yield { kind: 'rows', table: TABLE_ORDER.indexOf(spec), text, rows: n };
+        spec = s;
+        text = '';
+        n = 0;
+      }
+      text += copyLine(row);
+      n++;
+    }
+    if (spec && n) yield { kind: 'rows', table: TABLE_ORDER.indexOf(spec), text, rows: n };
+  }
+}
+
+/** All shards of a demo in memory (tests and calibration; the database path streams them instead). */
+export function simulateAll(seed: number, scale: number): World[] {
+  const { shards, shardScale } = shardsFor(scale);
+  const numbering: Numbering = { person: 0, household: 0, ids: new IdFactory(new Rng(`teilhabe-demo/${seed}/ids`)) };
+  const directory = staffDirectory(planStaff(seed));
+  return Array.from({ length: shards }, (_, shard) => simulate({ seed, scale: shardScale, shard, numbering, staff: directory }));
+}
+
+function copyLine(row: Row): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += (i ? '\t' : '') + copyField(row[i]);
+  return `${line}\n`;
+}

@@ -1,0 +1,117 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../db/client.ts';
+import type { TableSpec } from './records.ts';
+
+/**
+ * Writes generated rows into the database with COPY, in chunks as they come (produce.ts), all in one
+ * transaction (a failed generation leaves no half-written people):
+ * - PostgreSQL: `COPY … FROM STDIN` (text format) on one dedicated connection, streamed with back-pressure,
+ *   so a demo of a million recipients never sits in memory as a whole;
+ * - PGlite: `COPY … FROM '/dev/blob'` (PGlite's way to feed COPY), one chunk at a time. Measured against
+ *   `INSERT … SELECT * FROM unnest(…)` (db/bulk.ts) on the demo's tables: about 11 % faster.
+ */
+export interface Sink {
+  /** Writes a chunk of COPY text (complete lines) into a table. */
+  copy(spec: TableSpec, text: string): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export function openSink(db: Database): Promise<Sink> {
+  return db.kind === 'postgres' ? openCopySink(db) : openPgliteCopySink(db);
+}
+
+/** One field in COPY text format: NULL as \N, backslash, tab and line breaks escaped. */
+export function copyField(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
+const copyStatement = (s: TableSpec, source: string) =>
+  `COPY ${s.table} (${s.columns.map((c) => c.name).join(', ')}) FROM ${source}`;
+
+async function openPgliteCopySink(db: Database): Promise<Sink> {
+  const client = (db.orm as unknown as { $client: PGlite }).$client;
+  await client.exec('BEGIN');
+  let finished = false;
+  const end = async (statement: string) => {
+    if (finished) return;
+    finished = true;
+    await client.exec(statement);
+  };
+  return {
+    async copy(spec, text) {
+      await client.query(copyStatement(spec, `'/dev/blob'`), [], { blob: new Blob([text]) });
+    },
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+  };
+}
+
+async function openCopySink(db: Database): Promise<Sink> {
+  const pool = (db.orm as unknown as { $client: pg.Pool }).$client;
+  const client = await pool.connect();
+  await client.query('BEGIN');
+  let spec: TableSpec | null = null;
+  let stream: ReturnType<typeof copyFrom> | null = null;
+  let failure: Error | null = null;
+  const close = async () => {
+    const s = stream;
+    if (!s) return;
+    stream = null;
+    spec = null;
+    const done = new Promise<void>((resolve, reject) => {
+      s.once('finish', () => resolve());
+      s.once('error', reject);
+    });
+    s.end();
+    await done;
+  };
+  let finished = false;
+  const end = async (statement: string) => {
+    if (finished) return;
+    finished = true;
+    try {
+      if (statement === 'COMMIT') await close();
+      else if (stream) stream.destroy();
+      await client.query(statement);
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    async copy(s, text) {
+      if (failure) throw failure;
+      if (s !== spec) {
+        await close();
+        spec = s;
+        stream = client.query(copyFrom(copyStatement(s, 'STDIN')));
+        stream.on('error', (err: Error) => {
+          failure = err;
+        });
+      }
+      const st = stream as ReturnType<typeof copyFrom>;
+      if (!st.write(text))
+        await new Promise<void>((resolve, reject) => {
+          const drained = () => {
+            st.off('error', failed);
+            resolve();
+          };
+          const failed = (err: Error) => {
+            st.off('drain', drained);
+            reject(err);
+          };
+          st.once('drain', drained);
+          st.once('error', failed);
+        });
+      if (failure) throw failure;
+    },
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+  };
+}

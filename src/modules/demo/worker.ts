@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type Chunk, type ProduceContext, type ProduceParams, produce } from './produce.ts';
+
+/**
+ * Worker thread of the demo generator: simulates the shards and sends their rows as COPY text chunks to
+ * the main thread, which writes them. At most `window` chunks are on the way at any time (the main thread
+ * answers each with 'more'), so memory stays bounded however large the demo.
+ */
+const port = parentPort;
+if (!port) throw new Error('worker.ts läuft nur als Worker-Thread');
+const { params, window } = workerData as { params: ProduceParams; window: number };
+let credits = window;
+let wake: (() => void) | null = null;
+let context: ProduceContext | null = null;
+port.on('message', (message: unknown) => {
+  if (message === 'more') credits++;
+  else if (message && typeof message === 'object' && 'context' in message)
+    context = (message as { context: ProduceContext }).context;
+  wake?.();
+  wake = null;
+});
+const until = async (ready: () => boolean) => {
+  while (!ready())
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+};
+
+async function run() {
+  try {
+    const chunks = produce(params);
+    for (let next = chunks.next(); !next.done; ) {
+      const chunk: Chunk = next.value;
+      if (chunk.kind === 'context') {
+        await until(() => context !== null);
+        next = chunks.next(context as ProduceContext);
+        continue;
+      }
+      await until(() => credits > 0);
+      credits--;
+      port?.postMessage(chunk);
+      next = chunks.next();
+    }
+    port?.postMessage({ kind: 'end' });
+  } catch (err) {
+    port?.postMessage({ kind: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+}
+void run();

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PersonFacts } from '../people/facts.ts';
+import { monthIndex } from './calendar.ts';
+import { countFacts } from './engine.ts';
+import { computeFigures, computeStructure, type FigureValue } from './figures.ts';
+
+const TEAM = { id: 't1', siteId: 's1' };
+const person = (id: string, sex: 'm' | 'w', from: string, to: string | null, jobs: [string, string][] = []): PersonFacts => ({
+  id,
+  sex,
+  birthDate: '1980-05-05',
+  benefit: [{ from, to, employable: true }],
+  teams: [{ teamId: 't1', from: '2010-01-01', to: null }],
+  members: [],
+  status: [],
+  employments: jobs.map(([kind, start]) => ({ kind: kind as PersonFacts['employments'][number]['kind'], from: start, to: null })),
+});
+
+/**
+ * A small history worked by hand (see the comments): report month December 2019, reference days the 15th.
+ * Mean eLb stock ST(2018-12) … ST(2019-11): A 12 + B 0 + C 5 + D 10 + E 12 = 39 → 3.25.
+ */
+const HISTORY: PersonFacts[] = [
+  // A: eLb since 2015; integration on 10.1.2019 (window of January; in the stock on ST(2018-12)) → January
+  person('A', 'w', '2015-01-01', null, [
+    ['regular', '2019-01-10'],
+    ['minijob', '2019-03-01'],
+  ]),
+  // B: joins on 16.12.2019, after the reference day: in no stock of the year
+  person('B', 'm', '2019-12-16', null),
+  // C: joins on 20.6.2019 (after ST(2019-06)); job on 10.7.2019 → not in stock ST(2019-06), in ST(2019-07) → August
+  person('C', 'm', '2019-06-20', null, [['regular', '2019-07-10']]),
+  // D: eLb 2017-01-01 … 2019-09-30; two integrations in April count once; leaves on 1.10.2019 (outflow in October)
+  person('D', 'w', '2017-01-01', '2019-10-01', [
+    ['regular', '2019-04-02'],
+    ['self_employment', '2019-04-10'],
+  ]),
+  // E: eLb since 2018-01-01 (LZB from 30.9.2019 on: 638th day); job on the last window day 15.12.2019 counts,
+  // one on 16.12.2019 belongs to January 2020
+  person('E', 'm', '2018-01-01', null, [
+    ['regular', '2019-12-15'],
+    ['regular', '2019-12-16'],
+  ]),
+];
+
+function figure(values: FigureValue[], code: string, split = 'all', scope = 'tenant') {
+  const v = values.find((x) => x.code === code && x.split === split && x.scope === scope);
+  if (!v) throw new Error(`${code} ${split} ${scope} fehlt`);
+  return v;
+}
+
+describe('key figures on a history worked by hand (December 2019)', () => {
+  const counts = countFacts(HISTORY, { teams: [TEAM] }, monthIndex('2019-12'));
+  const values = computeFigures(counts, null, '2026-11-25');
+
+  it('K2: 4 integrations (A Jan, D Apr once, C Aug, E Dec) over a mean stock of 3.25', () => {
+    const k2 = figure(values, 'K2');
+    expect(k2.numerator).toBe(4);
+    expect(k2.denominator).toBe(3.25);
+    expect(k2.value).toBeCloseTo(123.0769, 3);
+    expect(figure(values, 'K2', 'sex:w')).toMatchObject({ numerator: 2, denominator: 22 / 12 });
+    expect(figure(values, 'K2', 'sex:m')).toMatchObject({ numerator: 2, denominator: 17 / 12 });
+    expect(figure(values, 'K2', 'all', 'team:t1').numerator).toBe(4);
+    expect(figure(values, 'K2', 'all', 'site:s1').numerator).toBe(4);
+  });
+
+  it('K2E1 counts the mini-job by the same rule', () => {
+    expect(figure(values, 'K2E1').numerator).toBe(1);
+  });
+
+  it('K1E2 and K3: stocks of ST(2019-12) against ST(2018-12)', () => {
+    expect(figure(values, 'K1E2')).toMatchObject({ numerator: 3, denominator: 3, value: 0 });
+    expect(figure(values, 'K3')).toMatchObject({ numerator: 2, denominator: 2, value: 0 });
+  });
+
+  it('K3E1: integrations of persons who were LZB on the reference day used (A, D, E) over the mean LZB stock', () => {
+    // LZB stock ST(2018-12) … ST(2019-11): A 12, D 10 (LZB from 30.9.2018), E 2 (from 30.9.2019) = 24 → 2
+    expect(figure(values, 'K3E1')).toMatchObject({ numerator: 3, denominator: 2, value: 150 });
+  });
+
+  it('K1E3 and K1E4: one inflow in July over a stock of 4, one outflow in October over the September stock of 4', () => {
+    expect(figure(values, 'K1E3').value).toBeCloseTo(25 / 12, 6);
+    expect(figure(values, 'K1E4').value).toBeCloseTo(25 / 12, 6);
+  });
+
+  it('structure: stock by sex and LZB share', () => {
+    const s = computeStructure(counts);
+    const get = (code: string, split = 'all') => s.find((x) => x.code === code && x.split === split && x.scope === 'tenant');
+    expect(get('elb')?.numerator).toBe(3);
+    expect(get('elb', 'sex:m')?.numerator).toBe(2);
+    expect(get('lzb_share')?.value).toBeCloseTo((2 / 3) * 100, 6);
+  });
+
+  it('marks months younger than three months as provisional', () => {
+    const recent = computeFigures(countFacts(HISTORY, { teams: [TEAM] }, monthIndex('2026-10')), null, '2026-11-25');
+    expect(recent[0]?.provisional).toBe(true);
+    expect(values[0]?.provisional).toBe(false);
+  });
+});
+
+describe('properties of the counts', () => {
+  const arbPerson = fc.record({
+    sex: fc.constantFrom<'m' | 'w'>('m', 'w'),
+    start: fc.integer({ min: 0, max: 1500 }),
+    length: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: null }),
+    job: fc.option(fc.integer({ min: 0, max: 1800 }), { nil: null }),
+    team: fc.constantFrom('t1', 't2'),
+  });
+  const day = (n: number) => new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('splitting by sex sums to the total, and teams sum to the Jobcenter, for every count', () => {
+    fc.assert(
+      fc.property(fc.array(arbPerson, { maxLength: 30 }), (people) => {
+        const facts: PersonFacts[] = people.map((p, i) => ({
+          ...person(
+            `p${i}`,
+            p.sex,
+            day(p.start),
+            p.length === null ? null : day(p.start + p.length),
+            p.job === null ? [] : [['regular', day(p.job)]],
+          ),
+          teams: [{ teamId: p.team, from: '2010-01-01', to: null }],
+        }));
+        const org = { teams: [TEAM, { id: 't2', siteId: 's1' }] };
+        const values = computeFigures(countFacts(facts, org, monthIndex('2019-12')), null, '2026-11-25');
+        for (const code of ['K2', 'K1E2', 'K3']) {
+          const total = figure(values, code);
+          const m = figure(values, code, 'sex:m');
+          const w = figure(values, code, 'sex:w');
+          expect(m.numerator + w.numerator).toBeCloseTo(total.numerator, 9);
+          expect(m.denominator + w.denominator).toBeCloseTo(total.denominator, 9);
+          const t1 = figure(values, code, 'all', 'team:t1');
+          const t2 = figure(values, code, 'all', 'team:t2');
+          expect(t1.numerator + t2.numerator).toBeCloseTo(total.numerator, 9);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, startTestApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('indicator API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const leistung = await Agent.login(t.app, 'leistung');
+    const nord = t.tenant.teamIds['Team Wetzlar Nord'] as string;
+    const h = await leistung.post('/api/people/households', { number: '53201BG0000001', teamId: nord });
+    const p = await leistung.post('/api/people/persons', {
+      customerNumber: '532D000001',
+      familyName: 'Muster',
+      givenNames: 'Maria',
+      birthDate: '1980-01-01',
+      sex: 'w',
+      teamId: nord,
+      householdId: h.json().id,
+      role: 'applicant',
+      memberFrom: '2015-01-01',
+    });
+    await leistung.post(`/api/people/persons/${p.json().id}/benefit-periods`, {
+      validFrom: '2015-01-01',
+      householdId: h.json().id,
+      employable: true,
+      personVersion: 1,
+    });
+  });
+  afterAll(() => t.close());
+
+  it('controlling gets every figure of a month for the Jobcenter, its sites and teams', async () => {
+    const controlling = await Agent.login(t.app, 'controlling');
+    const res = await controlling.get('/api/indicators?month=2019-12');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.scopes.map((s: { label: string }) => s.label)).toContain('Jobcenter insgesamt');
+    expect(body.scopes.length).toBe(1 + 2 + 8); // tenant, two sites, eight teams
+    const k1e2 = body.figures.find(
+      (f: { code: string; split: string; scope: string }) => f.code === 'K1E2' && f.split === 'all' && f.scope === 'tenant',
+    );
+    expect(k1e2).toMatchObject({ numerator: 1, denominator: 1, value: 0 });
+    const structure = body.structure.find(
+      (s: { code: string; scope: string; split: string }) => s.code === 'lzb_share' && s.scope === 'tenant' && s.split === 'all',
+    );
+    expect(structure.value).toBe(100);
+  });
+
+  it('a team lead sees the Jobcenter and their own teams only; caseworkers see no aggregates here', async () => {
+    const lead = await Agent.login(t.app, 'teamleitung');
+    const body = (await lead.get('/api/indicators?month=2019-12')).json();
+    expect(body.scopes.map((s: { label: string }) => s.label).sort()).toEqual(
+      ['Jobcenter insgesamt', 'Standort Wetzlar', 'Team Wetzlar Nord', 'Team Wetzlar Süd'].sort(),
+    );
+    const pap = await Agent.login(t.app, 'pap');
+    expect((await pap.get('/api/indicators?month=2019-12')).statusCode).toBe(403);
+  });
+
+  it('refuses a malformed month with a German message', async () => {
+    const controlling = await Agent.login(t.app, 'controlling');
+    const res = await controlling.get('/api/indicators?month=2019-13');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].message).toMatch(/JJJJ-MM/);
+  });
+});

@@ -1,0 +1,47 @@
+import { EMPLOYMENT_KIND_LABELS, MEMBERSHIP_ROLE_LABELS, STATUS_KIND_LABELS, STATUS_VALUES } from '../codes.ts';
+import { FILES } from './format.ts';
+
+/** docs/import-format.md, written from the format's own specs so the two cannot drift apart (a test compares). */
+export function renderImportFormatDoc(): string {
+  const out: string[] = [
+    '# Austauschformat: Daten eines Jobcenters als CSV-Dateien',
+    '',
+    '<!-- Erzeugt aus src/modules/people/exchange/format.ts: `npx tsx scripts/write-import-doc.mts`. Nicht von Hand ändern. -->',
+    '',
+    'Ein Ordner mit CSV-Dateien, eine Datei je Satzart. Einlesen: `npx teilhabe import ORDNER` oder die Seite',
+    '„Datenimport“ (Administration); schreiben: `npx teilhabe export ORDNER`.',
+    '',
+    '## Regeln für alle Dateien',
+    '- Zeichensatz UTF-8 (mit oder ohne BOM). Andere Kodierungen werden abgelehnt, nicht geraten.',
+    '- Erste Zeile: Spaltennamen wie unten; Reihenfolge beliebig; optionale Spalten dürfen fehlen.',
+    '- Trennzeichen `;` oder `,` (aus der Kopfzeile erkannt); Felder mit Trennzeichen, Anführungszeichen oder',
+    '  Zeilenumbruch in doppelten Anführungszeichen, `""` für ein Anführungszeichen (RFC 4180).',
+    '- Datum als `TT.MM.JJJJ` oder `JJJJ-MM-TT`; Zeiträume mit `valid_from` (erster Tag) und `valid_until`',
+    '  (letzter Tag, einschließlich; leer = andauernd). Beträge in ganzen Cent, nie negativ.',
+    '- **Alles oder nichts:** Enthält eine Datei einen Fehler, wird nichts gespeichert. Gemeldet werden alle',
+    '  Fehler aller Dateien mit Datei, Zeile, Spalte und Grund.',
+    '- **Wiederholbar:** Sätze werden an ihren Schlüsseln erkannt (Namen, Benutzername, BG-Nummer, Kundennummer).',
+    '  Dieselben Dateien noch einmal einzulesen ändert nichts; ein späterer Abzug ändert und ergänzt.',
+    '- Für jede Person in `persons.csv` ersetzen ihre Zeilen in den Verlaufsdateien ihren gespeicherten Verlauf;',
+    '  für jede Bedarfsgemeinschaft in `households.csv` ersetzen ihre Zeilen in `household_payments.csv` ihre',
+    '  gespeicherten Monate. Unveränderte Sätze bleiben unberührt.',
+    '- Der Export schreibt dieselben Dateien kanonisch (feste Spaltenfolge, sortiert, ISO-Datum, `;`, UTF-8 mit',
+    '  BOM): Export → Import in eine leere Datenbank → Export ergibt byte-gleiche Dateien.',
+    '',
+  ];
+  for (const f of FILES) {
+    out.push(`## ${f.file}: ${f.title}`, '', f.doc, '', '| Spalte | Pflicht | Inhalt |', '|---|---|---|');
+    for (const c of f.columns) out.push(`| \`${c.name}\` | ${c.required ? 'ja' : 'nein'} | ${c.doc} |`);
+    out.push('');
+  }
+  out.push('## Codelisten', '', '### Rollen in der Bedarfsgemeinschaft (`role`)', '');
+  for (const [k, v] of Object.entries(MEMBERSHIP_ROLE_LABELS)) out.push(`- \`${k}\`: ${v}`);
+  out.push('', '### Beschäftigungsarten (`employment_events.csv`, `kind`)', '');
+  for (const [k, v] of Object.entries(EMPLOYMENT_KIND_LABELS)) out.push(`- \`${k}\`: ${v}`);
+  for (const [kind, values] of Object.entries(STATUS_VALUES)) {
+    out.push('', `### Status \`${kind}\` (${STATUS_KIND_LABELS[kind as keyof typeof STATUS_KIND_LABELS]})`, '');
+    for (const [k, v] of Object.entries(values)) out.push(`- \`${k}\`: ${v}`);
+  }
+  out.push('', 'Ein Beispiel liegt in `test/fixtures/exchange-small/`.', '');
+  return out.join('\n');
+}

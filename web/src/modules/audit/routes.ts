@@ -1,0 +1,3 @@
+import { auditRoute } from './audit-page.tsx';
+
+export const auditRoutes = [auditRoute];

@@ -1,0 +1,3 @@
+import { startRoute } from './start-page.tsx';
+
+export const startRoutes = [startRoute];
