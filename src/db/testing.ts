@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -15,7 +16,8 @@ import * as schema from './schema.ts';
  * test/global-setup.ts.
  */
 export const PGLITE_TEMPLATE = path.resolve('.test-results/pglite-template.tar');
-export const PG_TEMPLATE_DB = 'teilhabe_test_template';
+/** Per checkout, so that test runs in two worktrees on the same server do not drop each other's template. */
+export const PG_TEMPLATE_DB = `teilhabe_test_template_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`;
 
 export function testBackend(): 'pglite' | 'postgres' {
   return process.env.TEILHABE_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
