@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const sources = ['web', 'vite.config.ts', 'package-lock.json'];
+// the web app also imports code lists and types from src/modules and docs (e.g. import-format.md)
+const sources = ['web', 'src/modules', 'docs', 'vite.config.ts', 'package-lock.json'];
 const marker = 'dist/web/index.html';
 
 function newest(p) {

@@ -31,7 +31,7 @@ export function renderImportFormatDoc(): string {
   ];
   for (const f of FILES) {
     out.push(`## ${f.file}: ${f.title}`, '', f.doc, '', '| Spalte | Pflicht | Inhalt |', '|---|---|---|');
-    for (const c of f.columns) out.push(`| \`${c.name}\` | ${c.required ? 'ja' : 'nein'} | ${c.doc} |`);
+    for (const c of f.columns) out.push(`| \`${c.name}\` | ${c.required ? 'ja' : 'nein'} | ${cell(c.doc)} |`);
     out.push('');
   }
   out.push('## Codelisten', '', '### Rollen in der Bedarfsgemeinschaft (`role`)', '');
@@ -45,3 +45,6 @@ export function renderImportFormatDoc(): string {
   out.push('', 'Ein Beispiel liegt in `test/fixtures/exchange-small/`.', '');
   return out.join('\n');
 }
+
+/** A Markdown table cell: a literal | would end the cell. */
+const cell = (text: string) => text.replaceAll('|', '\\|');
