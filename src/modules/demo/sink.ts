@@ -23,14 +23,7 @@ export function openSink(db: Database): Promise<Sink> {
   return db.kind === 'postgres' ? openCopySink(db) : openPgliteCopySink(db);
 }
 
-/** One field in COPY text format: NULL as \N, backslash, tab and line breaks escaped. */
-export function copyField(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (typeof v === 'number') return String(v);
-  const s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
-}
+export { copyField } from '../../db/bulk.ts';
 
 const copyStatement = (s: TableSpec, source: string) =>
   `COPY ${s.table} (${s.columns.map((c) => c.name).join(', ')}) FROM ${source}`;
