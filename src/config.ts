@@ -28,6 +28,23 @@ const schema = z.object({
     .optional(),
   /** Minutes without a request after which a session ends. */
   TEILHABE_SESSION_IDLE_MINUTES: wholeNumber('TEILHABE_SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
+  /**
+   * Behind a reverse proxy that terminates TLS: `true` (trust the nearest proxy) or a comma-separated
+   * list of its addresses/networks. Then X-Forwarded-Proto decides whether the session cookie is Secure.
+   */
+  TEILHABE_TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      if (v === 'true' || v === 'false') return v === 'true';
+      const list = v.split(',').map((x) => x.trim());
+      if (list.every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x))) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'TEILHABE_TRUST_PROXY muss true, false oder eine Liste von IP-Adressen/Netzen sein',
+      });
+      return z.NEVER;
+    })
+    .default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL muss einer der Werte ${LOG_LEVELS.join(', ')} sein` }).default('info'),
 });
 
@@ -37,6 +54,7 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionIdleMinutes: number;
+  trustProxy: boolean | string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -62,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.TEILHABE_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     sessionIdleMinutes: c.TEILHABE_SESSION_IDLE_MINUTES,
+    trustProxy: c.TEILHABE_TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
   };
 }

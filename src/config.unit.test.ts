@@ -10,6 +10,7 @@ describe('configuration from the environment', () => {
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
       sessionIdleMinutes: 30,
+      trustProxy: false,
       logLevel: 'info',
     });
   });
@@ -30,6 +31,7 @@ describe('configuration from the environment', () => {
         TEILHABE_DATA_DIR: '/var/lib/teilhabe',
         DATABASE_URL: 'postgresql://teilhabe@db.example:5432/teilhabe',
         TEILHABE_SESSION_IDLE_MINUTES: '15',
+        TEILHABE_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
         LOG_LEVEL: 'warn',
       }),
     ).toEqual({
@@ -38,6 +40,7 @@ describe('configuration from the environment', () => {
       dataDir: '/var/lib/teilhabe',
       databaseUrl: 'postgresql://teilhabe@db.example:5432/teilhabe',
       sessionIdleMinutes: 15,
+      trustProxy: ['10.0.0.1', '192.168.0.0/16'],
       logLevel: 'warn',
     });
   });
@@ -78,6 +81,14 @@ describe('configuration from the environment', () => {
   it('never repeats a DATABASE_URL (it may hold a password) in the message', () => {
     const err = failure({ DATABASE_URL: 'postgres://teilhabe:geheim@host:noport/db' });
     expect(err.message).not.toContain('geheim');
+  });
+
+  it('TEILHABE_TRUST_PROXY: true, false or addresses; anything else is named', () => {
+    expect(loadConfig({ TEILHABE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TEILHABE_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(failure({ TEILHABE_TRUST_PROXY: 'ja' }).message).toContain(
+      'TEILHABE_TRUST_PROXY muss true, false oder eine Liste von IP-Adressen/Netzen sein',
+    );
   });
 
   it('names every bad variable at once, in German', () => {

@@ -36,7 +36,7 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface AppOptions {
   db: Database;
-  config: Pick<Config, 'sessionIdleMinutes' | 'logLevel'>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>;
   /** Serve the built web app from dist/web (off in API-only tests). */
   serveWeb?: boolean;
   /** Where the built web app lives (tests point this at a directory of their own). */
@@ -64,7 +64,8 @@ export async function buildApp({
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // only a proxy named in TEILHABE_TRUST_PROXY may set X-Forwarded-Proto (Secure cookie) and -For
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

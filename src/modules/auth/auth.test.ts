@@ -29,6 +29,16 @@ describe('login and sessions', () => {
     expect(body.permissions).not.toContain('org.manage');
   });
 
+  it('an X-Forwarded-Proto header from an untrusted client does not change the cookie', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'pap', password: TEST_PASSWORD },
+    });
+    expect(res.cookies.find((c) => c.name === 'teilhabe_session')?.secure).toBeFalsy();
+  });
+
   it('the username is case-insensitive', async () => {
     await expect(Agent.login(t.app, 'PAP')).resolves.toBeInstanceOf(Agent);
   });
@@ -127,5 +137,24 @@ describe('login and sessions', () => {
   it('stores argon2id hashes, never the password', async () => {
     const [row] = await t.db.rows<{ h: string }>(sql`SELECT password_hash AS h FROM staff WHERE username = 'pap'`);
     expect(row?.h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe('behind a TLS-terminating proxy (TEILHABE_TRUST_PROXY)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ TEILHABE_TRUST_PROXY: '127.0.0.1' });
+  });
+  afterAll(() => t.close());
+
+  it('sets the Secure flag when the trusted proxy says the request came over HTTPS', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'pap', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.find((c) => c.name === 'teilhabe_session')?.secure).toBe(true);
   });
 });
