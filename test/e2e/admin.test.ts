@@ -58,6 +58,16 @@ describe('Verwaltung: Teams', () => {
     await page.getByRole('status').getByText('Das Team „Team Aßlar“ wurde angelegt.').waitFor();
     await expectPage(page, 'Teams');
     expect(await rowText(page, 'Team Aßlar')).toContain('Regionalteam');
+
+    // a new site: empty name refused at the field, then created and listed with its teams
+    const sites = page.getByRole('region', { name: 'Standorte' });
+    await sites.getByRole('button', { name: 'Standort anlegen' }).click();
+    await sites.getByText('Name des Standorts: Bitte füllen Sie „Name des Standorts“ aus.').first().waitFor();
+    await sites.getByLabel('Name des Standorts').fill('Herborn');
+    await sites.getByRole('button', { name: 'Standort anlegen' }).click();
+    await sites.getByText('Der Standort „Herborn“ wurde angelegt.').waitFor();
+    expect(await rowText(page, 'Herborn')).toContain('0');
+    await expectAccessible(page, 'Teams und Standorte');
   });
 
   it('a stale edit gets a clear conflict message, keeps the input, and can be redone on the current state', async () => {

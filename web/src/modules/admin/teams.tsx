@@ -20,7 +20,7 @@ import { isUuid, orgAdminRoute } from './route.tsx';
 export const teamsRoute = createRoute({
   getParentRoute: () => orgAdminRoute,
   path: 'teams',
-  loader: ({ context }) => context.queryClient.fetchQuery(teamsQuery),
+  loader: ({ context }) => Promise.all([context.queryClient.fetchQuery(teamsQuery), context.queryClient.fetchQuery(sitesQuery)]),
   component: TeamsPage,
 });
 
@@ -42,6 +42,7 @@ const teamColumns: Column<Team>[] = [
 
 function TeamsPage() {
   const { data: teams } = useSuspenseQuery(teamsQuery);
+  const { data: sites } = useSuspenseQuery(sitesQuery);
   return (
     <div className="kern-stack-lg">
       <PageTitle title={t.admin.teamsTitle} />
@@ -57,7 +58,72 @@ function TeamsPage() {
         rowKey={(team) => team.id}
         empty={t.admin.noTeams}
       />
+      <SitesSection sites={sites} teams={teams} />
     </div>
+  );
+}
+
+/** The Jobcenter's sites (Standorte) with their number of teams, and a form for a new one. */
+function SitesSection({ sites, teams }: { sites: Site[]; teams: Team[] }) {
+  const queryClient = useQueryClient();
+  const [done, setDone] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<{ name: string }>({ defaultValues: { name: '' }, shouldFocusError: false });
+  const onSubmit = async ({ name }: { name: string }) => {
+    setFailure(undefined);
+    setDone(undefined);
+    try {
+      await api.post('/api/org/sites', { name: name.trim() });
+      await queryClient.invalidateQueries({ queryKey: orgKeys.all });
+      reset({ name: '' });
+      setDone(t.admin.siteCreated(name.trim()));
+    } catch (e) {
+      if (!applyServerErrors(e, setError, ['name'])) setFailure(e);
+    }
+  };
+  return (
+    <section className="kern-stack" aria-labelledby="standorte">
+      <h2 id="standorte" className="kern-heading-medium">
+        {t.admin.sitesTitle}
+      </h2>
+      <DataTable
+        caption={`${t.admin.sitesTitle} (${t.common.count(sites.length)})`}
+        captionHidden
+        columns={[
+          { header: t.admin.siteName, rowHeader: true, cell: (s: Site) => s.name },
+          {
+            header: t.admin.siteTeams,
+            numeric: true,
+            cell: (s: Site) => teams.filter((team) => team.siteId === s.id).length.toLocaleString('de-DE'),
+          },
+        ]}
+        rows={sites}
+        rowKey={(s) => s.id}
+        empty={t.admin.noTeams}
+      />
+      {done && <Alert variant="success" title={done} live="polite" />}
+      {failure !== undefined && <ErrorAlert error={failure} />}
+      <ErrorSummary items={summaryItems(errors, { name: t.admin.siteName })} focusKey={submitCount} />
+      <form className="kern-stack form-width" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={t.admin.newSite}>
+        <TextField
+          label={t.admin.siteName}
+          autoComplete="off"
+          error={errors.name?.message}
+          {...register('name', { validate: (v) => !!v.trim() || t.form.requiredField(t.admin.siteName) })}
+        />
+        <div>
+          <Button type="submit" busy={isSubmitting}>
+            {t.admin.newSite}
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }
 
