@@ -127,11 +127,12 @@ export function peopleService(db: Database) {
       if (teams !== 'all' && teams.length === 0) return [];
       const scope = teams === 'all' ? sql`TRUE` : sql`p.team_id IN ${teams}`;
       const q = query.trim();
-      const select = sql`SELECT p.id, p.customer_number AS "customerNumber", p.family_name AS "familyName",
+      const columns = sql`p.id, p.customer_number AS "customerNumber", p.family_name AS "familyName",
                p.given_names AS "givenNames", p.birth_date AS "birthDate", p.sex, t.name AS "teamName",
                (SELECT h.number FROM household_memberships m JOIN households h ON h.tenant_id = m.tenant_id AND h.id = m.household_id
-                 WHERE m.tenant_id = p.tenant_id AND m.person_id = p.id ORDER BY m.valid_from DESC LIMIT 1) AS "householdNumber"
-          FROM persons p LEFT JOIN teams t ON t.tenant_id = p.tenant_id AND t.id = p.team_id`;
+                 WHERE m.tenant_id = p.tenant_id AND m.person_id = p.id ORDER BY m.valid_from DESC LIMIT 1) AS "householdNumber"`;
+      const from = sql`FROM persons p LEFT JOIN teams t ON t.tenant_id = p.tenant_id AND t.id = p.team_id`;
+      const select = sql`SELECT ${columns} ${from}`;
       const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(q);
       const iso = /^\d{4}-\d{2}-\d{2}$/.test(q)
         ? q
@@ -160,11 +161,16 @@ export function peopleService(db: Database) {
       }
       const folded = foldName(q);
       if (folded.length < 2) return [];
-      // word_similarity finds "Mayer" for "Meier" and "Schmitt" for "Schmidt"; the GIN trigram index serves `<%`.
-      return db.rows<SearchHit>(
-        sql`${select} WHERE p.tenant_id = ${caller.tenantId} AND ${scope} AND ${folded} <% p.search_key
-            ORDER BY word_similarity(${folded}, p.search_key) DESC, p.family_name, p.given_names LIMIT ${limit}`,
+      // word_similarity finds "Mayer" for "Meier" and "Schmitt" for "Schmidt". The GiST trigram index returns
+      // persons nearest first (`<<->` is 1 − word_similarity), so a common name costs `limit` index reads, not
+      // one per match; the outer sort only orders equally near names alphabetically.
+      const hits = await db.rows<SearchHit & { distance?: number }>(
+        sql`SELECT hit.* FROM (SELECT ${columns}, ${folded} <<-> p.search_key AS distance ${from}
+              WHERE p.tenant_id = ${caller.tenantId} AND ${scope} AND ${folded} <% p.search_key
+              ORDER BY ${folded} <<-> p.search_key LIMIT ${limit}) hit
+            ORDER BY hit.distance, hit."familyName", hit."givenNames"`,
       );
+      return hits.map(({ distance: _, ...hit }) => hit);
     },
 
     async getPerson(caller: Caller, personId: string): Promise<PersonRecord> {
