@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  formatChange,
+  formatCount,
+  formatPercent,
+  lastCompleteMonth,
+  parsePercent,
+} from '../../web/src/modules/dashboard/format.ts';
 import { apiAs, type E2E, expectAccessible, expectPage, login, navLinks, startE2E } from './support/browser.ts';
 
 /**
@@ -51,6 +58,24 @@ async function showMonth(page: Page, month: string) {
   await page.getByLabel('Berichtsmonat').fill(month);
   await page.getByRole('button', { name: 'Anzeigen' }).click();
 }
+
+describe('German numbers', () => {
+  it('formats counts, rates and changes the German way and reads target values', () => {
+    expect(formatCount(10597)).toBe('10.597');
+    expect(formatPercent(24.24)).toBe('24,2\u00a0%');
+    expect(formatPercent(null)).toBe('–');
+    expect(formatChange(-2)).toBe('-2,0\u00a0%');
+    expect(formatChange(1.25)).toBe('+1,3\u00a0%');
+    expect(parsePercent('24,5')).toBe(24.5);
+    expect(parsePercent('−2')).toBe(-2);
+    expect(parsePercent('-2,25 %')).toBe(-2.25);
+    expect(parsePercent('24.5')).toBe(24.5);
+    expect(parsePercent('1,234')).toBeNull();
+    expect(parsePercent('abc')).toBeNull();
+    expect(lastCompleteMonth('2026-01-10')).toBe('2025-12');
+    expect(lastCompleteMonth('2026-11-25')).toBe('2026-10');
+  });
+});
 
 describe('dashboard, target agreement and team report', () => {
   it('controlling opens the dashboard, drills down to a team, downloads CSV and enters a target', async () => {

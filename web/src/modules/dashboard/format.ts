@@ -23,9 +23,11 @@ export const formatEuros = (cents: number) => euro.format(cents / 100);
 export const formatFigure = (kind: 'rate' | 'change', value: number | null, none = '–') =>
   kind === 'change' ? formatChange(value, none) : formatPercent(value, none);
 
-/** German input "24,5", "−2", "-2,25" → number; null when not a number with at most two decimals. */
+/** German input "24,5", "−2", "-2,25" (also "24.5") → number; null when not a number with at most two decimals. */
 export function parsePercent(input: string): number | null {
-  const s = input.trim().replace(/\s|%/g, '').replace('−', '-').replace(/\./g, '').replace(',', '.');
+  const raw = input.trim().replace(/\s|%/g, '').replace('−', '-');
+  // "1.234,5" (German) or "24.5" (a dot typed as decimal point): with a comma, dots group thousands
+  const s = raw.includes(',') ? raw.replace(/\./g, '').replace(',', '.') : raw;
   if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
   return Number(s);
 }
