@@ -49,22 +49,24 @@ afterAll(() => t?.close());
 describe('dashboard API', () => {
   it('controlling drills down from the Jobcenter to a site and a team, with a series per figure', async () => {
     const c = await Agent.login(t.app, 'controlling');
-    const top = await c.get('/api/dashboard?month=2019-12&months=3');
+    const top = await c.get('/api/dashboard?month=2019-12');
     expect(top.statusCode, top.body).toBe(200);
     const view = top.json();
     expect(view.scope).toMatchObject({ key: 'tenant', label: 'Jobcenter insgesamt' });
     expect(view.children.map((s: { label: string }) => s.label)).toEqual(['Standort Dillenburg', 'Standort Wetzlar']);
-    expect(view.series.map((p: { month: string }) => p.month)).toEqual(['2019-10', '2019-11', '2019-12']);
-    expect(view.series[2].values.K1E2).toBe(0);
+    const series = (await c.get('/api/dashboard/series?month=2019-12&months=3')).json();
+    expect(series.map((p: { month: string }) => p.month)).toEqual(['2019-10', '2019-11', '2019-12']);
+    expect(series[2].values.K1E2).toBe(0);
+    expect(series[2].values.K1).toBeNull(); // no payments recorded: no value
     const k1e2 = view.figures.find((f: { code: string }) => f.code === 'K1E2');
     expect(k1e2.values[0]).toMatchObject({ split: 'all', numerator: 6, denominator: 6, value: 0 });
     expect(k1e2.values.map((v: { split: string }) => v.split)).toContain('age:50plus');
 
     const site = view.children.find((s: { label: string }) => s.label === 'Standort Wetzlar');
-    const siteView = (await c.get(`/api/dashboard?month=2019-12&months=2&scope=${site.key}`)).json();
+    const siteView = (await c.get(`/api/dashboard?month=2019-12&scope=${site.key}`)).json();
     expect(siteView.breadcrumb.map((b: { label: string }) => b.label)).toEqual(['Jobcenter insgesamt', 'Standort Wetzlar']);
     expect(siteView.children.map((s: { key: string }) => s.key)).toContain(`team:${nord}`);
-    const teamView = (await c.get(`/api/dashboard?month=2019-12&months=2&scope=team:${nord}`)).json();
+    const teamView = (await c.get(`/api/dashboard?month=2019-12&scope=team:${nord}`)).json();
     expect(teamView.breadcrumb.map((b: { label: string }) => b.label)).toEqual([
       'Jobcenter insgesamt',
       'Standort Wetzlar',
@@ -75,12 +77,14 @@ describe('dashboard API', () => {
 
   it('a team lead sees the Jobcenter and their own teams; another team is 404; a caseworker gets 403', async () => {
     const lead = await Agent.login(t.app, 'teamleitung');
-    const top = (await lead.get('/api/dashboard?month=2019-12&months=2')).json();
+    const top = (await lead.get('/api/dashboard?month=2019-12')).json();
     expect(top.children.map((s: { label: string }) => s.label)).toEqual(['Standort Wetzlar']);
-    expect((await lead.get(`/api/dashboard?month=2019-12&months=2&scope=team:${sued}`)).statusCode).toBe(200);
-    const other = await lead.get(`/api/dashboard?month=2019-12&months=2&scope=team:${dill}`);
+    expect((await lead.get(`/api/dashboard?month=2019-12&scope=team:${sued}`)).statusCode).toBe(200);
+    const other = await lead.get(`/api/dashboard?month=2019-12&scope=team:${dill}`);
     expect(other.statusCode).toBe(404);
-    const unknown = await lead.get('/api/dashboard?month=2019-12&months=2&scope=team:00000000-0000-7000-8000-000000000000');
+    expect((await lead.get(`/api/dashboard/series?month=2019-12&scope=team:${dill}`)).statusCode).toBe(404);
+    expect((await lead.get(`/api/dashboard/export?month=2019-12&format=csv&scope=team:${dill}`)).statusCode).toBe(404);
+    const unknown = await lead.get('/api/dashboard?month=2019-12&scope=team:00000000-0000-7000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().detail).toBe(other.json().detail);
     const pap = await Agent.login(t.app, 'pap');

@@ -43,7 +43,20 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardServic
       config: read,
       schema: {
         tags,
-        summary: 'Übersicht: Kennzahlen eines Bereichs (Jobcenter, Standort, Team) mit Zeitreihe',
+        summary: 'Übersicht: Kennzahlen eines Bereichs (Jobcenter, Standort, Team) mit Drill-down',
+        querystring: z.object({ month, scope }),
+      },
+    },
+    async (req) => dashboard.view(requireCaller(req), req.query.month, req.query.scope),
+  );
+
+  app.get(
+    '/api/dashboard/series',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Zeitreihe aller Kennzahlen eines Bereichs (insgesamt) bis zum Berichtsmonat',
         querystring: z.object({
           month,
           scope,
@@ -51,7 +64,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardServic
         }),
       },
     },
-    async (req) => dashboard.view(requireCaller(req), req.query.month, req.query.scope, req.query.months),
+    async (req) => dashboard.series(requireCaller(req), req.query.month, req.query.scope, req.query.months),
   );
 
   app.get(
@@ -65,8 +78,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardServic
       },
     },
     async (req, reply) => {
-      // the series is not part of the document: one month is enough
-      const view = await dashboard.view(requireCaller(req), req.query.month, req.query.scope, 1);
+      const view = await dashboard.view(requireCaller(req), req.query.month, req.query.scope);
       return sendDocument(reply, dashboardDocument(view), req.query.format);
     },
   );

@@ -8,7 +8,7 @@ import type { IndicatorService } from '../indicators/service.ts';
 import { listTeamRefs } from '../org/directory.ts';
 import { STRUCTURE_LABELS } from './labels.ts';
 import { resolveScope, type ScopeRef, scopeTree, visibleScopes } from './scopes.ts';
-import { computeSeries, monthsEndingWith } from './series.ts';
+import { monthsEndingWith, reportSource } from './series.ts';
 
 export interface CellValue {
   split: Split;
@@ -52,7 +52,6 @@ export interface DashboardView {
   splits: { split: Split; label: string }[];
   figures: FigureRow[];
   structure: StructureRow[];
-  series: SeriesPoint[];
 }
 
 const cell = (v: FigureValue | StructureValue): CellValue => ({
@@ -97,23 +96,38 @@ export const SERIES_MONTHS = { default: 12, max: 24 } as const;
 
 /** The dashboard: key figures of a month for one scope (tenant, site or team), with drill-down and time series. */
 export function dashboardService(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+  const reports = reportSource(db, indicators);
+  async function scopeOf(caller: Caller, scopeKey: string) {
+    const teams = await listTeamRefs(db, caller.tenantId);
+    const scope = resolveScope(caller, 'indicators.read', teams, scopeKey);
+    return { teams, scope };
+  }
+
   return {
-    async view(
-      caller: Caller,
-      month: string,
-      scopeKey: string,
-      seriesMonths: number = SERIES_MONTHS.default,
-    ): Promise<DashboardView> {
-      const teams = await listTeamRefs(db, caller.tenantId);
-      const scope = resolveScope(caller, 'indicators.read', teams, scopeKey);
+    /** The figures and structure of one month and scope, with breadcrumb and the scopes below. */
+    async view(caller: Caller, month: string, scopeKey: string): Promise<DashboardView> {
+      const { teams, scope } = await scopeOf(caller, scopeKey);
       const visible = visibleScopes(caller, 'indicators.read', teams);
-      const months = monthsEndingWith(month, seriesMonths);
-      const reports = await computeSeries(indicators, caller.tenantId, months);
-      const current = reports.at(-1) as (typeof reports)[number];
+      const report = await reports.month(caller.tenantId, month);
+      const provisional = isProvisional(monthIndex(month), todayInGermany());
+      const { figures, structure } = rowsForScope(report, scope.key, provisional);
+      return {
+        month,
+        provisional,
+        scope,
+        ...scopeTree(scope, visible, teams),
+        splits: PUBLIC_SPLITS.map((split) => ({ split, label: SPLIT_LABELS[split] })),
+        figures,
+        structure,
+      };
+    },
+
+    /** Every figure's value (all persons) over the `count` months ending with `month`, for the sparklines. */
+    async series(caller: Caller, month: string, scopeKey: string, count: number = SERIES_MONTHS.default): Promise<SeriesPoint[]> {
+      const { scope } = await scopeOf(caller, scopeKey);
       const today = todayInGermany();
-      const provisional = isProvisional(monthIndex(month), today);
-      const { figures, structure } = rowsForScope(current, scope.key, provisional);
-      const series = reports.map((r) => ({
+      const list = await reports.months(caller.tenantId, monthsEndingWith(month, count));
+      return list.map((r) => ({
         month: r.month,
         provisional: isProvisional(monthIndex(r.month), today),
         values: Object.fromEntries(
@@ -123,16 +137,6 @@ export function dashboardService(db: Database, indicators: Pick<IndicatorService
           ]),
         ),
       }));
-      return {
-        month,
-        provisional,
-        scope,
-        ...scopeTree(scope, visible, teams),
-        splits: PUBLIC_SPLITS.map((split) => ({ split, label: SPLIT_LABELS[split] })),
-        figures,
-        structure,
-        series,
-      };
     },
   };
 }

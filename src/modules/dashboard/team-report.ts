@@ -15,6 +15,7 @@ import type { IndicatorService } from '../indicators/service.ts';
 import { listTeamRefs } from '../org/directory.ts';
 import { PROVISIONAL_NOTE } from './dashboard-export.ts';
 import { STRUCTURE_LABELS } from './labels.ts';
+import { reportSource } from './series.ts';
 
 export const TEAM_NOT_FOUND = 'Dieses Team gibt es nicht.';
 
@@ -60,6 +61,7 @@ const shown = (v: { numerator: number; denominator: number; value: number | null
  * printed and handed round.
  */
 export function teamReportService(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+  const reports = reportSource(db, indicators);
   return {
     /** The teams whose report the caller may open. */
     async teams(caller: Caller) {
@@ -74,7 +76,7 @@ export function teamReportService(db: Database, indicators: Pick<IndicatorServic
       assertTeamAccess(caller, 'teamreport.read', teamId, { type: 'team', id: teamId, notFound: TEAM_NOT_FOUND });
       const team = (await listTeamRefs(db, caller.tenantId)).find((t) => t.id === teamId);
       if (!team) throw new NotFoundError(TEAM_NOT_FOUND);
-      const data = await indicators.compute(caller.tenantId, month);
+      const data = await reports.month(caller.tenantId, month);
       const key = `team:${teamId}`;
       let anySuppressed = false;
 

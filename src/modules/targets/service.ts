@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.
 import { todayInGermany } from '../../lib/today.ts';
 import { appendAudit } from '../audit/service.ts';
 import type { Caller } from '../auth/caller.ts';
-import { computeSeries } from '../dashboard/series.ts';
+import { reportSource } from '../dashboard/series.ts';
 import { isProvisional, monthIndex, monthString } from '../indicators/calendar.ts';
 import { FIGURES } from '../indicators/definitions.ts';
 import type { IndicatorService } from '../indicators/service.ts';
@@ -49,6 +49,7 @@ export interface TargetProgressRow {
  * Jobcenter as a whole. Reading needs indicators.read, changing targets.write (checked by the routes).
  */
 export function targetService(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+  const reports = reportSource(db, indicators);
   const audit = (tx: Executor, caller: Caller, action: string, id: string) =>
     appendAudit(tx, [
       {
@@ -158,9 +159,9 @@ export function targetService(db: Database, indicators: Pick<IndicatorService, '
       const baseMonth = monthString(first - 1);
       const months = [baseMonth];
       for (let m = first; m <= last; m++) months.push(monthString(m));
-      const reports = last >= first - 1 ? await computeSeries(indicators, caller.tenantId, months) : [];
+      const computed = last >= first - 1 ? await reports.months(caller.tenantId, months) : [];
       const figureValue = (code: string, month: string) =>
-        reports.find((r) => r.month === month)?.figures.find((f) => f.code === code && f.scope === 'tenant' && f.split === 'all')
+        computed.find((r) => r.month === month)?.figures.find((f) => f.code === code && f.scope === 'tenant' && f.split === 'all')
           ?.value ?? null;
       return agreed.map((target) => {
         const monthly = Array.from({ length: 12 }, (_, i) =>

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ErrorAlert, Loading } from '../../components/states.tsx';
 import { formatMonth, todayIso } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.ts';
-import { type DashboardView, dashboardQuery, exportUrl } from './api.ts';
+import { type DashboardView, dashboardQuery, exportUrl, type SeriesPoint, seriesQuery } from './api.ts';
 import {
   formatChange,
   formatCount,
@@ -73,14 +73,16 @@ function DashboardPage() {
 
 function DashboardBody({ view }: { view: DashboardView }) {
   const [split, setSplit] = useState('all');
+  const seriesResult = useQuery(seriesQuery(view.month, view.scope.key));
+  const points: SeriesPoint[] = seriesResult.data ?? [];
   const month = formatMonth(view.month);
   const splitLabel = view.splits.find((s) => s.split === split)?.label ?? '';
   const series = useMemo(
-    () => Object.fromEntries(view.figures.map((f) => [f.code, view.series.map((p) => p.values[f.code] ?? null)])),
-    [view],
+    () => Object.fromEntries(view.figures.map((f) => [f.code, points.map((p) => p.values[f.code] ?? null)])),
+    [view, points],
   );
   const pointsText = (f: Figure) =>
-    view.series
+    points
       .map((p) => `${formatMonth(p.month)} ${formatFigure(f.kind, p.values[f.code] ?? null, t.dashboard.noValue)}`)
       .join('; ');
   const splitValue = (f: Figure) => f.values.find((v) => v.split === split);
@@ -94,6 +96,7 @@ function DashboardBody({ view }: { view: DashboardView }) {
     {
       header: t.dashboard.trend,
       cell: (f) => {
+        if (!seriesResult.data) return seriesResult.isError ? t.common.none : t.dashboard.seriesLoading;
         const label = t.dashboard.sparklineLabel(f.code, pointsText(f));
         return (
           <Suspense fallback={<div className="sparkline" role="img" aria-label={label} />}>
@@ -120,7 +123,7 @@ function DashboardBody({ view }: { view: DashboardView }) {
       },
     },
   ];
-  const seriesColumns: Column<DashboardView['series'][number]>[] = [
+  const seriesColumns: Column<SeriesPoint>[] = [
     {
       header: t.dashboard.month,
       rowHeader: true,
@@ -129,7 +132,7 @@ function DashboardBody({ view }: { view: DashboardView }) {
     ...view.figures.map((f) => ({
       header: f.code,
       numeric: true,
-      cell: (p: DashboardView['series'][number]) => formatFigure(f.kind, p.values[f.code] ?? null),
+      cell: (p: SeriesPoint) => formatFigure(f.kind, p.values[f.code] ?? null),
     })),
   ];
 
@@ -214,12 +217,16 @@ function DashboardBody({ view }: { view: DashboardView }) {
         />
         <details className="series-details">
           <summary className="kern-body">{t.dashboard.seriesShow}</summary>
-          <DataTable
-            caption={t.dashboard.seriesCaption(view.scope.label)}
-            columns={seriesColumns}
-            rows={view.series}
-            rowKey={(p) => p.month}
-          />
+          {seriesResult.isPending && <Loading label={t.dashboard.seriesLoading} />}
+          {seriesResult.isError && <ErrorAlert error={seriesResult.error} />}
+          {seriesResult.data && (
+            <DataTable
+              caption={t.dashboard.seriesCaption(view.scope.label)}
+              columns={seriesColumns}
+              rows={seriesResult.data}
+              rowKey={(p) => p.month}
+            />
+          )}
         </details>
       </section>
       <section className="kern-stack" aria-labelledby="structure-heading">

@@ -25,6 +25,7 @@ export const dashboardTexts = {
   structureCaption: (scope: string, month: string) => `Strukturdaten ${scope}, ${month}`,
   seriesCaption: (scope: string) => `Zeitreihe der Kennzahlen ${scope} (insgesamt)`,
   seriesShow: 'Zeitreihe als Tabelle',
+  seriesLoading: 'Verlauf wird geladen …',
   code: 'Kennzahl',
   name: 'Bezeichnung',
   numerator: 'Zähler',
