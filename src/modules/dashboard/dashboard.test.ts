@@ -146,6 +146,8 @@ describe('team report API', () => {
     const elb = r.structure.find((s: { code: string }) => s.code === 'elb');
     expect(elb.team).toMatchObject({ numerator: 6, suppressed: false });
     expect(elb.jobcenter).toMatchObject({ numerator: 6, suppressed: false });
+    expect(elb.perTeam).toBe(6); // only this team has a caseload
+    expect(r.structure.find((s: { code: string }) => s.code === 'lzb_share').perTeam).toBeNull();
     const men = r.groups.find((g: { split: string }) => g.split === 'sex:m');
     expect(men.team).toEqual({ numerator: null, denominator: null, value: null, suppressed: true });
     expect(r.groups.find((g: { split: string }) => g.split === 'sex:w').team.suppressed).toBe(true);

@@ -39,11 +39,12 @@ export function teamReportDocument(r: TeamReport): ExportDocument {
           { header: 'Team: Anteil bzw. Veränderung', type: 'percent' },
           { header: 'Jobcenter: Anzahl', type: 'integer' },
           { header: 'Jobcenter: Anteil bzw. Veränderung', type: 'percent' },
+          { header: 'Jobcenter: Durchschnitt je Team', type: 'decimal' },
         ],
         rows: r.structure.map((s) =>
           s.unit === 'count'
-            ? [s.name, value(s.team), null, value(s.jobcenter), null]
-            : [s.name, null, value(s.team), null, value(s.jobcenter)],
+            ? [s.name, value(s.team), null, value(s.jobcenter), null, s.perTeam]
+            : [s.name, null, value(s.team), null, value(s.jobcenter), null],
         ),
       },
       {

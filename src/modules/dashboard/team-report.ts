@@ -40,7 +40,15 @@ export interface TeamReport {
     /** team − Jobcenter in percentage points, null when either is missing or suppressed */
     difference: number | null;
   }[];
-  structure: { code: string; name: string; unit: 'count' | 'percent'; team: ReportCell; jobcenter: ReportCell }[];
+  structure: {
+    code: string;
+    name: string;
+    unit: 'count' | 'percent';
+    team: ReportCell;
+    jobcenter: ReportCell;
+    /** For counts: the Jobcenter's mean per team (teams with eLb on the counting day), the comparable figure. */
+    perTeam: number | null;
+  }[];
   /** Caseload structure: each group's count and share of the eLb, team against Jobcenter. */
   groups: { split: Split; label: string; team: ReportCell; jobcenter: ReportCell }[];
   footnotes: string[];
@@ -111,6 +119,10 @@ export function teamReportService(db: Database, indicators: Pick<IndicatorServic
         };
       });
 
+      // the Jobcenter average of a count is its mean over the teams that have a caseload
+      const teamsWithCaseload = data.structure.filter(
+        (s) => s.code === 'elb' && s.split === 'all' && s.scope.startsWith('team:') && s.numerator > 0,
+      ).length;
       const structure = (Object.keys(STRUCTURE_LABELS) as (keyof typeof STRUCTURE_LABELS)[]).map((code) => {
         const of = (scope: string) => {
           const v = pick(
@@ -120,7 +132,12 @@ export function teamReportService(db: Database, indicators: Pick<IndicatorServic
           return protect(v, v ? structureGroupSize(v) : 0);
         };
         const unit = code === 'elb' || code === 'households' || code === 'integrations' ? 'count' : 'percent';
-        return { code, name: STRUCTURE_LABELS[code], unit: unit as 'count' | 'percent', team: of(key), jobcenter: of('tenant') };
+        const jobcenter = of('tenant');
+        const perTeam =
+          unit === 'count' && jobcenter.numerator !== null && teamsWithCaseload > 0
+            ? jobcenter.numerator / teamsWithCaseload
+            : null;
+        return { code, name: STRUCTURE_LABELS[code], unit: unit as 'count' | 'percent', team: of(key), jobcenter, perTeam };
       });
 
       // caseload structure by group: count of eLb in the group, share of all eLb of the scope

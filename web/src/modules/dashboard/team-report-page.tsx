@@ -11,7 +11,15 @@ import { ErrorAlert, Loading } from '../../components/states.tsx';
 import { formatMonth, todayIso } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.ts';
 import { reportTeamsQuery, type TeamReport, teamReportExportUrl, teamReportQuery } from './api.ts';
-import { formatChange, formatCount, formatFigure, formatPercent, formatPoints, lastCompleteMonth } from './format.ts';
+import {
+  formatChange,
+  formatCount,
+  formatDecimal,
+  formatFigure,
+  formatPercent,
+  formatPoints,
+  lastCompleteMonth,
+} from './format.ts';
 import { MonthForm } from './month-form.tsx';
 import './dashboard.css';
 
@@ -118,6 +126,11 @@ function ReportDocument({ report }: { report: TeamReport }) {
       header: t.dashboard.jobcenter,
       numeric: true,
       cell: (s) => <Shown cell={s.jobcenter} text={structureText(s.code, s.unit)} />,
+    },
+    {
+      header: t.dashboard.perTeam,
+      numeric: true,
+      cell: (s) => (s.perTeam === null ? t.common.none : formatDecimal(Math.round(s.perTeam * 10) / 10)),
     },
   ];
   const count = (c: Cell) => (c.numerator === null ? t.common.none : formatCount(c.numerator));

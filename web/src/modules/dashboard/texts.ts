@@ -82,6 +82,7 @@ export const dashboardTexts = {
   noTeams: 'Sie gehören keinem Team an, dessen Ergebnisreport Sie öffnen dürfen.',
   print: 'Drucken',
   jobcenter: 'Jobcenter',
+  perTeam: 'Jobcenter: Durchschnitt je Team',
   difference: 'Differenz (Prozentpunkte)',
   groups: 'Struktur des Fallbestands',
   group: 'Gruppe',
