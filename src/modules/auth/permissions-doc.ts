@@ -17,6 +17,8 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'benefit.write': 'Leistungsdaten erfassen und berichtigen',
   'data.exchange': 'Daten eines ganzen Jobcenters einlesen und ausgeben (CSV)',
   'indicators.read': 'Kennzahlen und Strukturdaten (nur Summen)',
+  'targets.write': 'Ziele der Zielvereinbarung (§ 48b SGB II) erfassen und ändern',
+  'teamreport.read': 'Teambezogener Ergebnisreport (nur Summen, kleine Gruppen unterdrückt)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 

@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   'data.exchange': { admin: 'tenant' },
   /** Key figures and structure figures (aggregates, no individual data). */
   'indicators.read': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant', teamleitung: 'team' },
+  // dashboard module: target agreement (§ 48b SGB II) and team report
+  /** Enter and change the annual targets of the target agreement (§ 48b SGB II); reading them needs indicators.read. */
+  'targets.write': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
+  /** The team report (teambezogener Ergebnisreport, aggregates of a team against the Jobcenter). */
+  'teamreport.read': { pap: 'team', teamleitung: 'team', controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
   /** Own session and password. */
   'self.manage': everyone('own'),
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -1,3 +1,5 @@
+import { dashboardTexts } from '../modules/dashboard/texts.ts';
+
 /**
  * Every German text of the web app in one dictionary, grouped by area. Texts that depend on values
  * are functions. A module adds its own group here (keep the keys in English, the texts in German).
@@ -486,6 +488,7 @@ export const t = {
       ['household_payments.csv', 'Monatliche Ansprüche in Cent'],
     ] as [string, string][],
   },
+  dashboard: dashboardTexts,
 } as const;
 
 export const roleLabel = (role: string) => t.roles[role] ?? role;
