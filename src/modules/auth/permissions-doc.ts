@@ -17,6 +17,11 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'benefit.write': 'Leistungsdaten erfassen und berichtigen',
   'data.exchange': 'Daten eines ganzen Jobcenters einlesen und ausgeben (CSV)',
   'indicators.read': 'Kennzahlen und Strukturdaten (nur Summen)',
+  'measure.read': 'Maßnahmekatalog: Träger, Maßnahmen, Plätze, Wartelisten (ohne Sozialdaten)',
+  'measure.manage': 'Träger und Maßnahmen anlegen und ändern, Qualitätsnotizen der Trägergespräche',
+  'assignment.read': 'Zuweisungen einer Person zu Maßnahmen ansehen (protokolliert)',
+  'assignment.write': 'Maßnahmen vorschlagen, vereinbaren, Eintritt, Austritt und Verbleib erfassen',
+  'measure.evaluate': 'Belegung und Auswertung der Maßnahmen (nur Summen)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 
