@@ -22,6 +22,8 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { authService } from '../modules/auth/service.ts';
 import { indicatorRoutes } from '../modules/indicators/routes.ts';
 import { indicatorService } from '../modules/indicators/service.ts';
+import { measureRoutes } from '../modules/measures/routes.ts';
+import { measuresService } from '../modules/measures/service.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { orgService } from '../modules/org/service.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
@@ -154,6 +156,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db });
   await app.register(peopleRoutes, { people: peopleService(db), db });
   await app.register(indicatorRoutes, { indicators: indicatorService(db) });
+  await app.register(measureRoutes, { measures: measuresService(db) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.
