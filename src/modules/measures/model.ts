@@ -124,6 +124,7 @@ export const qualityNoteInput = z.object({
   note: text('Notiz', 4000),
 });
 export const evaluationQuery = z.object({
-  from: isoDate('Beginn'),
-  to: isoDate('Ende'),
+  /** Both empty: the latest calendar year with exits. */
+  from: isoDate('Beginn').optional(),
+  to: isoDate('Ende').optional(),
 });

@@ -365,7 +365,18 @@ export function measuresService(db: Database, opts: MeasuresOptions = {}) {
      * exits into work or training, integration rate within 6 months after exit (overall, by sex, by
      * group, against the contract's target) and the average weekly occupancy. Aggregates only.
      */
-    async evaluation(caller: Caller, from: string, to: string) {
+    async evaluation(caller: Caller, fromIn?: string, toIn?: string) {
+      let from = fromIn;
+      let to = toIn;
+      if (!from || !to) {
+        // default: the latest calendar year with exits (the demo's history ends in 2020), at most this year
+        const [row] = await db.rows<{ y: number | null }>(
+          sql`SELECT max(extract(year FROM exit_date))::int AS y FROM measure_assignments WHERE tenant_id = ${caller.tenantId}`,
+        );
+        const year = Math.min(Number(today().slice(0, 4)), row?.y ?? Number(today().slice(0, 4)));
+        from = from ?? `${year}-01-01`;
+        to = to ?? `${year}-12-31`;
+      }
       if (to < from) throw new ValidationError([{ field: 'to', message: 'Das Ende liegt vor dem Beginn' }]);
       const ms = await service.listMeasures(caller);
       const rows = await db.rows<{
