@@ -32,6 +32,13 @@ export const measureRoute = createRoute({
 
 type Week = MeasureDetail['occupancy'][number];
 type Waiting = MeasureDetail['waitingList'][number];
+type Participant = MeasureDetail['participants'][number];
+
+const participantColumns: Column<Participant>[] = [
+  { header: 'Person', rowHeader: true, cell: (p) => p.person ?? '' },
+  { header: 'Eintritt', cell: (p) => formatDate(p.entryDate) },
+  { header: 'geplantes Ende', cell: (p) => formatDate(p.plannedEnd) },
+];
 
 function MeasurePage() {
   const { measureId } = measureRoute.useParams();
@@ -133,6 +140,21 @@ function MeasurePage() {
           empty="Niemand wartet auf einen Platz."
         />
       </section>
+      {can(session, 'assignment.read') && (
+        <section className="kern-stack" aria-labelledby="teilnehmende">
+          <h2 id="teilnehmende" className="kern-heading-medium">
+            Teilnehmende aus Ihren Teams
+          </h2>
+          <DataTable
+            caption={`Teilnehmende ${m.name} aus Ihren Teams`}
+            captionHidden
+            columns={participantColumns}
+            rows={data.participants}
+            rowKey={(p) => p.assignmentId}
+            empty="Niemand aus Ihren Teams nimmt gerade teil."
+          />
+        </section>
+      )}
       {(can(session, 'measure.evaluate') || can(session, 'measure.manage')) && (
         <QualityNotes measureId={measureId} notes={data.qualityNotes} canWrite={can(session, 'measure.manage')} />
       )}
