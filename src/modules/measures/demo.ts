@@ -4,7 +4,8 @@ import { uuidv7 } from '../../db/ids.ts';
 import { addDays, addMonths } from '../../lib/dates.ts';
 import { appendAudit } from '../audit/service.ts';
 import { INTEGRATION_KINDS } from '../people/codes.ts';
-import { loadPersonFacts, type PersonFacts } from '../people/facts.ts';
+import type { PersonFacts } from '../people/facts.ts';
+import { loadMeasureParticipantFacts } from '../people/measure-status.ts';
 import { ageOn, isLongTermRecipientOn, isSingleParentOn } from '../people/rules.ts';
 import { CATALOGUE, seedMeasureCatalogue } from './catalogue.ts';
 import type { ExitReason, Outcome } from './code-lists.ts';
@@ -54,8 +55,12 @@ export async function seedMeasuresDemo(
 ): Promise<MeasuresDemoResult> {
   const started = performance.now();
   const measureIds = await seedMeasureCatalogue(db, tenantId, opts.actorId);
-  const facts = await loadPersonFacts(db, tenantId);
-  let lastDay = '2000-01-01';
+  const facts = await loadMeasureParticipantFacts(db, tenantId);
+  // the records' horizon: the latest start of any status period (outcomes are only derived within it)
+  const [horizon] = await db.rows<{ d: string | null }>(
+    sql`SELECT max(valid_from) AS d FROM status_periods WHERE tenant_id = ${tenantId}`,
+  );
+  let lastDay = horizon?.d ?? '2000-01-01';
   const periods: { p: PersonFacts; from: string; to: string | null }[] = [];
   for (const p of facts)
     for (const s of p.status) {

@@ -3,7 +3,10 @@ import type { Database, Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { addDays } from '../../lib/dates.ts';
 import { appendAudit } from '../audit/service.ts';
+import type { EmploymentKind } from './codes.ts';
+import type { PersonFacts } from './facts.ts';
 import { loadPersonRecord } from './record.ts';
+import type { HouseholdMemberSpan } from './rules.ts';
 
 /**
  * The people module's export for the measures module: what a measure assignment needs to know about a
@@ -167,4 +170,69 @@ export async function listMeasureStatusPeriods(
       FROM status_periods s JOIN persons p ON p.tenant_id = s.tenant_id AND p.id = s.person_id
      WHERE s.tenant_id = ${tenantId} AND s.kind = 'labour_market' AND s.value = 'measure'
      ORDER BY s.valid_from, s.person_id`);
+}
+
+/**
+ * The facts (as facts.ts `loadPersonFacts`) of only those persons who ever were "in einer Maßnahme": the
+ * demo's measure assignments need them, and reading the whole Jobcenter would cost seconds at scale 1.
+ */
+export async function loadMeasureParticipantFacts(db: Database, tenantId: string): Promise<PersonFacts[]> {
+  const ids = (
+    await db.rows<{ id: string }>(
+      sql`SELECT DISTINCT person_id AS id FROM status_periods
+           WHERE tenant_id = ${tenantId} AND kind = 'labour_market' AND value = 'measure'`,
+    )
+  ).map((r) => r.id);
+  // one array parameter: the person indexes serve each lookup
+  const who = sql`(SELECT unnest(${sql.param(ids)}::uuid[]))`;
+  const [persons, benefit, members, status, jobs] = await Promise.all([
+    db.rows<{ id: string; sex: 'm' | 'w' | 'd'; birthDate: string }>(
+      sql`SELECT id, sex, birth_date AS "birthDate" FROM persons WHERE tenant_id = ${tenantId} AND id IN ${who}`,
+    ),
+    db.rows<{ p: string; from: string; to: string | null; employable: boolean; other: string | null }>(
+      sql`SELECT person_id AS p, valid_from AS "from", valid_to AS "to", employable, other_jobcenter AS other
+            FROM benefit_periods WHERE tenant_id = ${tenantId} AND person_id IN ${who}`,
+    ),
+    db.rows<{
+      householdId: string;
+      p: string;
+      role: HouseholdMemberSpan['role'];
+      from: string;
+      to: string | null;
+      birthDate: string;
+    }>(
+      sql`SELECT m.household_id AS "householdId", m.person_id AS p, m.role, m.valid_from AS "from", m.valid_to AS "to",
+                 p.birth_date AS "birthDate"
+            FROM household_memberships m JOIN persons p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
+           WHERE m.tenant_id = ${tenantId} AND m.household_id IN (
+             SELECT household_id FROM household_memberships WHERE tenant_id = ${tenantId} AND person_id IN ${who})`,
+    ),
+    db.rows<{ p: string; kind: string; value: string; from: string; to: string | null }>(
+      sql`SELECT person_id AS p, kind, value, valid_from AS "from", valid_to AS "to" FROM status_periods
+           WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') AND person_id IN ${who}`,
+    ),
+    db.rows<{ p: string; kind: EmploymentKind; from: string; to: string | null }>(
+      sql`SELECT person_id AS p, kind, valid_from AS "from", valid_to AS "to" FROM employments
+           WHERE tenant_id = ${tenantId} AND person_id IN ${who}`,
+    ),
+  ]);
+  const byId = new Map<string, PersonFacts>();
+  for (const p of persons) byId.set(p.id, { ...p, benefit: [], teams: [], members: [], status: [], employments: [] });
+  for (const b of benefit)
+    byId.get(b.p)?.benefit.push({ from: b.from, to: b.to, employable: b.employable, otherJobcenter: b.other });
+  for (const s of status) byId.get(s.p)?.status.push({ kind: s.kind, value: s.value, from: s.from, to: s.to });
+  for (const j of jobs) byId.get(j.p)?.employments.push({ kind: j.kind, from: j.from, to: j.to });
+  const byHousehold = new Map<string, HouseholdMemberSpan[]>();
+  for (const m of members) {
+    const span = { householdId: m.householdId, personId: m.p, role: m.role, from: m.from, to: m.to, birthDate: m.birthDate };
+    const list = byHousehold.get(m.householdId);
+    if (list) list.push(span);
+    else byHousehold.set(m.householdId, [span]);
+  }
+  for (const list of byHousehold.values())
+    for (const m of list) {
+      const f = byId.get(m.personId);
+      if (f) for (const other of list) if (!f.members.includes(other)) f.members.push(other);
+    }
+  return [...byId.values()];
 }
