@@ -240,7 +240,10 @@ export function evaluate(list: readonly EvaluatedAssignment[], from: string, to:
   };
 }
 
-/** Participants per ISO week: everyone whose participation touches the week (Monday … Sunday). */
+/**
+ * Participants per ISO week: the most participants on any one day of the week (so that the figure can be
+ * compared with the places, which are never exceeded on a day), and the entries of the week.
+ */
 export function occupancyByWeek(
   list: readonly { entryDate: string; exitDate: string | null }[],
   fromMonday: string,
@@ -250,13 +253,18 @@ export function occupancyByWeek(
   for (let i = 0; i < weeks; i++) {
     const monday = addDays(fromMonday, 7 * i);
     const sunday = addDays(monday, 6);
-    let participants = 0;
+    const days = Array.from({ length: 7 }, (_, d) => addDays(monday, d));
+    const perDay = new Array<number>(7).fill(0);
     let entries = 0;
     for (const a of list) {
-      if (a.entryDate <= sunday && (a.exitDate === null || a.exitDate >= monday)) participants++;
-      if (a.entryDate >= monday && a.entryDate <= sunday) entries++;
+      if (a.entryDate > sunday || (a.exitDate !== null && a.exitDate < monday)) continue;
+      if (a.entryDate >= monday) entries++;
+      for (let d = 0; d < 7; d++) {
+        const day = days[d] as string;
+        if (a.entryDate <= day && (a.exitDate === null || a.exitDate >= day)) perDay[d] = (perDay[d] as number) + 1;
+      }
     }
-    out.push({ week: monday, participants, entries });
+    out.push({ week: monday, participants: Math.max(...perDay), entries });
   }
   return out;
 }

@@ -129,6 +129,19 @@ describe('evaluation', () => {
     expect(e.exitsByReason).toEqual({ regular: 3, job: 1, dropout: 1, other: 0 });
     expect(e).toMatchObject({ integrationBase: 4, integrated: 2, integrationRate: 50 });
   });
+  it('counts the most participants on one day of each week, and the entries', () => {
+    // two who follow each other within one week occupy one place, not two
+    expect(
+      occupancyByWeek(
+        [
+          { entryDate: '2020-01-06', exitDate: '2020-01-07' },
+          { entryDate: '2020-01-09', exitDate: null },
+        ],
+        '2020-01-06',
+        1,
+      ),
+    ).toEqual([{ week: '2020-01-06', participants: 1, entries: 2 }]);
+  });
   it('counts participants and entries per week', () => {
     const w = occupancyByWeek(
       [
