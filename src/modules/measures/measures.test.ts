@@ -417,4 +417,19 @@ describe('measures: catalogue, assignment flow, places, waiting list, scope, bud
     expect(jobAktiv.bySex.w.entries).toBe(1);
     expect(jobAktiv.byGroup.lzb.integrationRate).toBe(100);
   });
+
+  it('feeds K3E2: long-term recipients in a measure on the reference day are counted as activated', async () => {
+    const k3e2 = async (month: string) => {
+      const res = await controlling.get(`/api/indicators?month=${month}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .figures.find(
+          (f: { code: string; split: string; scope: string }) => f.code === 'K3E2' && f.split === 'all' && f.scope === 'tenant',
+        );
+    };
+    // entries on 05.03.2024 (JobAktiv, Aktivierungszentrum): nobody in a measure on 15.02., several on 15.03.
+    expect((await k3e2('2024-02')).numerator).toBe(0);
+    expect((await k3e2('2024-03')).numerator).toBeGreaterThan(0);
+  });
 });
