@@ -3,6 +3,7 @@
 
 export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
+export * from '../modules/measures/schema.ts';
 export * from '../modules/org/schema.ts';
 export * from '../modules/people/schema.ts';
 export * from '../modules/targets/schema.ts';

@@ -25,6 +25,8 @@ import { dashboardService } from '../modules/dashboard/service.ts';
 import { teamReportService } from '../modules/dashboard/team-report.ts';
 import { indicatorRoutes } from '../modules/indicators/routes.ts';
 import { indicatorService } from '../modules/indicators/service.ts';
+import { measureRoutes } from '../modules/measures/routes.ts';
+import { measuresService } from '../modules/measures/service.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { orgService } from '../modules/org/service.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
@@ -164,6 +166,7 @@ export async function buildApp({
     teamReports: teamReportService(db, indicatorService(db)),
   });
   await app.register(targetRoutes, { targets: targetService(db, indicatorService(db)) });
+  await app.register(measureRoutes, { measures: measuresService(db) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.

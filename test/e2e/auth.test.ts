@@ -28,6 +28,7 @@ describe('Anmelden und Abmelden', () => {
     await page.getByText('Angemeldet als Adrian Mehler').waitFor();
     expect(await navLinks(page)).toEqual([
       'Startseite',
+      'Maßnahmen',
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',
@@ -38,6 +39,7 @@ describe('Anmelden und Abmelden', () => {
     ]);
     const tiles = page.getByRole('region', { name: 'Ihre Bereiche' }).getByRole('link');
     expect(await tiles.allTextContents()).toEqual([
+      'Maßnahmen',
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',

@@ -85,7 +85,7 @@ describe('Personen (pAp)', () => {
     const page = await e2e.newPage();
     await login(page, 'pap');
     await expectPage(page, 'Guten Tag, Petra Albers');
-    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Teamreport']);
+    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Maßnahmen', 'Teamreport']);
     await nav(page, 'Personen');
     await expectPage(page, 'Personen suchen');
 
@@ -363,6 +363,7 @@ describe('Datenimport (Administration)', () => {
     await login(page, 'admin');
     expect(await navLinks(page)).toEqual([
       'Startseite',
+      'Maßnahmen',
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',

@@ -19,6 +19,11 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'indicators.read': 'Kennzahlen und Strukturdaten (nur Summen)',
   'targets.write': 'Ziele der Zielvereinbarung (§ 48b SGB II) erfassen und ändern',
   'teamreport.read': 'Teambezogener Ergebnisreport (nur Summen, kleine Gruppen unterdrückt)',
+  'measure.read': 'Maßnahmekatalog: Träger, Maßnahmen, Plätze, Wartelisten (ohne Sozialdaten)',
+  'measure.manage': 'Träger und Maßnahmen anlegen und ändern, Qualitätsnotizen der Trägergespräche',
+  'assignment.read': 'Zuweisungen einer Person zu Maßnahmen ansehen (protokolliert)',
+  'assignment.write': 'Maßnahmen vorschlagen, vereinbaren, Eintritt, Austritt und Verbleib erfassen',
+  'measure.evaluate': 'Belegung und Auswertung der Maßnahmen (nur Summen)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 

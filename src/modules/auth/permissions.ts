@@ -55,6 +55,16 @@ export const PERMISSIONS = {
   'targets.write': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
   /** The team report (teambezogener Ergebnisreport, aggregates of a team against the Jobcenter). */
   'teamreport.read': { pap: 'team', teamleitung: 'team', controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
+  // ---- measures module (providers, measures, assignments, evaluation; docs/measures.md) ----
+  /** The measure catalogue: providers, measures, places, waiting-list lengths (no social data). */
+  'measure.read': everyone('tenant'),
+  /** Create and change providers and measures, record quality notes of review meetings with providers. */
+  'measure.manage': { admin: 'tenant', teamleitung: 'tenant' },
+  /** A person's assignments to measures (proposal, agreement, entry, exit, outcome; audited). */
+  'assignment.read': { pap: 'team', fallmanagement: 'team', teamleitung: 'team' },
+  'assignment.write': { pap: 'team', fallmanagement: 'team', teamleitung: 'team' },
+  /** Occupancy and evaluation of measures and providers (aggregates by sex and group, no names). */
+  'measure.evaluate': { teamleitung: 'tenant', controlling: 'tenant', vorstand: 'tenant' },
   /** Own session and password. */
   'self.manage': everyone('own'),
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -5,6 +5,7 @@ import { bulkInsert } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedMeasuresDemo } from '../measures/demo.ts';
 import { createTenant, SYSTEM_ACTOR } from '../org/bootstrap.ts';
 import type { Role } from '../org/schema.ts';
 import type { CalibrationRow } from './calibration.ts';
@@ -136,6 +137,13 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       },
     ]),
   );
+  // modules with demo data of their own (docs/demo.md, "Weitere Module"), after the people
+  const measures = await seedMeasuresDemo(db, tenantId, {
+    caseworkerId: created.staffIds[`pap${suffix}`] ?? (staffIds[0] as string),
+    actorId: SYSTEM_ACTOR,
+  });
+  rows.measure_assignments = measures.assignments;
+  say(`Maßnahmen: ${measures.measures} Maßnahmen, ${measures.assignments} Zuweisungen (${Math.round(measures.ms)} ms).`);
   const order = new Map<string, number>(LOGIN_ACCOUNTS.map((u, i) => [u + suffix, i]));
   return {
     tenantId,

@@ -6,6 +6,7 @@ import { adminRoutes } from '../modules/admin/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authPublicRoutes, authRoutes } from '../modules/auth/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
+import { measuresRoutes } from '../modules/measures/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
@@ -19,7 +20,15 @@ import { SESSION_KEY } from './session.ts';
  */
 const routeTree = rootRoute.addChildren([
   ...authPublicRoutes,
-  appRoute.addChildren([...startRoutes, ...authRoutes, ...peopleRoutes, ...dashboardRoutes, ...adminRoutes, ...auditRoutes]),
+  appRoute.addChildren([
+    ...startRoutes,
+    ...authRoutes,
+    ...peopleRoutes,
+    ...measuresRoutes,
+    ...dashboardRoutes,
+    ...adminRoutes,
+    ...auditRoutes,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -14,6 +14,7 @@ import { type ApiError, api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.ts';
 import { teamsQuery } from '../admin/api.ts';
+import { PersonMeasures } from '../measures/person-measures.tsx';
 import { fullName, isUuid, type PersonRecord, PURPOSES, type Purpose, peopleKeys, personQuery } from './api.ts';
 import { isConflict, SaveFailure, StatusMessage } from './feedback.tsx';
 import { type EditorState, HistorySection, MembershipsSection, TimelineSection } from './history.tsx';
@@ -83,6 +84,7 @@ function PersonPage() {
       <HistorySection kind="team" canWrite={can(session, 'person.write')} {...history} />
       <HistorySection kind="employment" canWrite={can(session, 'person.write')} {...history} />
       <MembershipsSection record={record} />
+      {can(session, 'assignment.read') && <PersonMeasures personId={personId} canWrite={can(session, 'assignment.write')} />}
       <TimelineSection timeline={record.timeline} />
     </div>
   );
