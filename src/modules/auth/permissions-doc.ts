@@ -17,6 +17,9 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'benefit.write': 'Leistungsdaten erfassen und berichtigen',
   'data.exchange': 'Daten eines ganzen Jobcenters einlesen und ausgeben (CSV)',
   'indicators.read': 'Kennzahlen und Strukturdaten (nur Summen)',
+  'planning.read': 'Integrationsplanung einer Person, Kontakte, MitArbeit-Prüfungen, eigene Termine (protokolliert)',
+  'planning.write': 'Potenzialanalyse und Kooperationsplan, Kontakte und MitArbeit-Prüfungen erfassen',
+  'planning.analysis': 'MitArbeit-Auswertung (nur Summen je Grund und Team)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 
