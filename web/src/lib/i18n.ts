@@ -1,3 +1,5 @@
+import { planningTexts } from '../modules/planning/texts.ts';
+
 /**
  * Every German text of the web app in one dictionary, grouped by area. Texts that depend on values
  * are functions. A module adds its own group here (keep the keys in English, the texts in German).
@@ -218,6 +220,7 @@ export const t = {
     outcomes: { success: 'erfolgreich', denied: 'verweigert', failure: 'fehlgeschlagen' } as Record<string, string>,
     seq: 'Nr.',
   },
+  planning: planningTexts,
   people: {
     area: 'Personen',
     areaText: 'Personen suchen; Stammdaten, Bedarfsgemeinschaft und Verlauf ansehen und pflegen.',
