@@ -13,7 +13,7 @@ import { t } from '../../lib/i18n.ts';
 import { type Agenda, agendaQuery, personName } from './api.ts';
 
 const p = t.planning;
-const HORIZONS = [7, 14, 28, 60, 90];
+const HORIZONS = [7, 14, 28, 60, 90, 180, 365];
 
 /** /termine: "Meine Termine und Fristen" – due steps, reviews and appointments of the caller's teams. */
 export const agendaRoute = createRoute({
