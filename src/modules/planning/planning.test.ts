@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { addDays, addMonths } from '../../lib/dates.ts';
 import { todayInGermany } from '../../lib/today.ts';
+import { seedPlanningDemo } from './demo.ts';
 
 describe('planning: plan versions, contacts, agenda, MitArbeit, scope', () => {
   let t: TestApp;
@@ -240,5 +241,20 @@ describe('planning: plan versions, contacts, agenda, MitArbeit, scope', () => {
     const res = await pap.get('/api/planning/occupations?q=pflege');
     expect(res.statusCode).toBe(200);
     expect(res.json().map((o: { code: string }) => o.code)).toContain('82102');
+  });
+
+  it("seeds demo plans, contacts and MitArbeit reviews for the eLb of the caseworkers' teams", async () => {
+    const sued = t.tenant.teamIds['Team Wetzlar Süd'] as string;
+    await person(teamleitung, '53201BG0000103', '532D000103', sued, '2016-03-01');
+    const result = await seedPlanningDemo(t.db, t.tenant.tenantId, {
+      seed: 3,
+      staff: [{ id: t.tenant.staffIds.teamleitung as string, roles: ['pap'], teamIds: [sued] }],
+      planShare: 1,
+      reviewShare: 1,
+    });
+    expect(result).toMatchObject({ plans: 1, reviews: 1 });
+    expect(result.steps).toBeGreaterThanOrEqual(3);
+    const lead = (await teamleitung.get('/api/planning/agenda?days=365')).json();
+    expect(lead.reviews.length).toBeGreaterThanOrEqual(2); // the Süd demo plan and the Nord plan of the tests above
   });
 });

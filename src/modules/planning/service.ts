@@ -8,8 +8,8 @@ import { appendAudit } from '../audit/service.ts';
 import { assertTeamAccess, type Caller, can, teamScope } from '../auth/caller.ts';
 import type { Permission } from '../auth/permissions.ts';
 import { listStaffRefs, listTeamRefs } from '../org/directory.ts';
-import { type CaseloadRow, loadCaseload } from '../people/caseload.ts';
 import type { PersonRecord } from '../people/record.ts';
+import { loadTeamRoster, type RosterRow } from '../people/roster.ts';
 import type { PeopleService } from '../people/service.ts';
 import {
   CONTACT_KIND_LABELS,
@@ -181,7 +181,7 @@ const zeroCounts = () => Object.fromEntries(MITARBEIT_REASONS.map((r) => [r, 0])
 
 /**
  * Integration planning. Persons are reached only through the people module's service (scope, header
- * facts) and its caseload export (agenda, MitArbeit lists); every change is audited in its transaction.
+ * facts) and its roster export (agenda, MitArbeit lists); every change is audited in its transaction.
  */
 export function planningService(db: Database, people: PeopleService) {
   const audit = (tx: Executor, caller: Caller, action: string, personId: string) =>
@@ -266,16 +266,11 @@ export function planningService(db: Database, people: PeopleService) {
     };
   }
 
-  /** Persons of the caller's teams (eLb today) with name and number, via the people module's caseload. */
-  async function caseloadOf(caller: Caller, permission: Permission): Promise<Map<string, CaseloadRow & { teamId: string }>> {
+  /** Persons of the caller's teams (eLb today) with name and number, via the people module's roster. */
+  async function rosterOf(caller: Caller, permission: Permission): Promise<Map<string, RosterRow>> {
     const scope = teamScope(caller, permission);
     const teamIds = scope === 'all' ? (await listTeamRefs(db, caller.tenantId)).map((t) => t.id) : scope;
-    const map = new Map<string, CaseloadRow & { teamId: string }>();
-    for (const teamId of teamIds) {
-      const { rows } = await loadCaseload(db, caller.tenantId, teamId);
-      for (const r of rows) map.set(r.id, { ...r, teamId });
-    }
-    return map;
+    return new Map((await loadTeamRoster(db, caller.tenantId, teamIds)).map((r) => [r.id, r]));
   }
 
   const service = {
@@ -551,7 +546,7 @@ export function planningService(db: Database, people: PeopleService) {
     async agenda(caller: Caller, opts: { days?: number; mine?: boolean } = {}): Promise<Agenda> {
       const day = todayInGermany();
       const until = addDays(day, opts.days ?? AGENDA_DAYS);
-      const persons = await caseloadOf(caller, 'planning.read');
+      const persons = await rosterOf(caller, 'planning.read');
       const empty: Agenda = { day, until, steps: [], reviews: [], appointments: [] };
       if (!persons.size) return empty;
       const ids = sql`${sql.param([...persons.keys()])}::uuid[]`;
@@ -626,10 +621,11 @@ export function planningService(db: Database, people: PeopleService) {
       };
     },
 
-    /** The long-term recipients of a team (people/rules.ts LZB rule, via the caseload) with their last review. */
+    /** The long-term recipients of a team (people/rules.ts LZB rule, via the people roster) with their last review. */
     async mitarbeitList(caller: Caller, teamId: string): Promise<{ day: string; rows: MitarbeitListRow[]; reviewed: number }> {
       assertTeamAccess(caller, 'planning.read', teamId);
-      const { day, rows } = await loadCaseload(db, caller.tenantId, teamId, { filters: ['lzb'] });
+      const day = todayInGermany();
+      const rows = (await loadTeamRoster(db, caller.tenantId, [teamId], { day })).filter((r) => r.longTermRecipient);
       const ids = rows.map((r) => r.id);
       const last = ids.length
         ? await db.rows<{ personId: string; reviewDate: string; reasons: MitarbeitReason[] }>(sql`
@@ -655,7 +651,7 @@ export function planningService(db: Database, people: PeopleService) {
 
     /**
      * Jobcenter-wide MitArbeit analysis: each person's latest review in [from, to], counted per reason and
-     * by the team that made it; beside it the team's long-term recipients today (people's caseload).
+     * by the team that made it; beside it the team's long-term recipients today (people's roster).
      */
     async analysis(caller: Caller, opts: { from?: string; to?: string } = {}): Promise<MitarbeitAnalysis> {
       const to = opts.to ?? todayInGermany();
@@ -679,9 +675,17 @@ export function planningService(db: Database, people: PeopleService) {
         : [];
       const total = { longTermRecipients: 0, reviewed: 0, counts: zeroCounts() };
       const out: MitarbeitAnalysis['teams'] = [];
+      const lzb = new Map<string, number>();
+      for (const r of await loadTeamRoster(db, caller.tenantId, teamIds))
+        if (r.longTermRecipient) lzb.set(r.teamId, (lzb.get(r.teamId) ?? 0) + 1);
       for (const t of teams) {
-        const { counts } = await loadCaseload(db, caller.tenantId, t.id);
-        const entry = { teamId: t.id, teamName: t.name, longTermRecipients: counts.lzb, reviewed: 0, counts: zeroCounts() };
+        const entry = {
+          teamId: t.id,
+          teamName: t.name,
+          longTermRecipients: lzb.get(t.id) ?? 0,
+          reviewed: 0,
+          counts: zeroCounts(),
+        };
         for (const r of rows.filter((x) => x.teamId === t.id)) {
           if (r.reason === null) entry.reviewed = r.n;
           else if (r.reason in entry.counts) entry.counts[r.reason] = r.n;
