@@ -1,3 +1,4 @@
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { addDays, addMonths } from '../../lib/dates.ts';
@@ -6,7 +7,7 @@ import { Rng } from '../demo/random.ts';
 import { loadTeamRoster } from '../people/roster.ts';
 import type { ContactKind, ContactStatus, MitarbeitReason, Obstacle, StepOwner } from './codes.ts';
 import { latestReviewDate } from './rules.ts';
-import { contacts, mitarbeitReviews, planRevisions, planSteps, plans } from './schema.ts';
+import { type contacts, mitarbeitReviews, planRevisions, type planSteps, type plans } from './schema.ts';
 
 /**
  * Demo data of integration planning for a generated Jobcenter, called by the demo generator after the
@@ -236,11 +237,52 @@ export async function seedPlanningDemo(
 
   const batches = <T>(list: T[], size = 1000) =>
     Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+  // scalar tables through bulkInsert (COPY from 2,000 rows on); the two with array columns in batches
+  const columns = <T>(rows: T[], keys: (keyof T)[]) => keys.map((k) => rows.map((r) => r[k] ?? null));
   await db.orm.transaction(async (tx) => {
-    for (const b of batches(planRows)) await tx.insert(plans).values(b);
+    await bulkInsert(
+      tx,
+      'plans',
+      [
+        { name: 'tenant_id', type: 'uuid' },
+        { name: 'id', type: 'uuid' },
+        { name: 'person_id', type: 'uuid' },
+        { name: 'current_revision', type: 'int4' },
+        { name: 'version', type: 'int4' },
+      ],
+      columns(planRows, ['tenantId', 'id', 'personId', 'currentRevision', 'version']),
+    );
     for (const b of batches(revisionRows)) await tx.insert(planRevisions).values(b);
-    for (const b of batches(stepRows)) await tx.insert(planSteps).values(b);
-    for (const b of batches(contactRows)) await tx.insert(contacts).values(b);
+    await bulkInsert(
+      tx,
+      'plan_steps',
+      [
+        { name: 'tenant_id', type: 'uuid' },
+        { name: 'plan_id', type: 'uuid' },
+        { name: 'revision', type: 'int4' },
+        { name: 'position', type: 'int4' },
+        { name: 'description', type: 'text' },
+        { name: 'owner', type: 'text' },
+        { name: 'due_date', type: 'date' },
+        { name: 'done_on', type: 'date' },
+      ],
+      columns(stepRows, ['tenantId', 'planId', 'revision', 'position', 'description', 'owner', 'dueDate', 'doneOn']),
+    );
+    await bulkInsert(
+      tx,
+      'contacts',
+      [
+        { name: 'tenant_id', type: 'uuid' },
+        { name: 'id', type: 'uuid' },
+        { name: 'person_id', type: 'uuid' },
+        { name: 'kind', type: 'text' },
+        { name: 'contact_date', type: 'date' },
+        { name: 'contact_time', type: 'text' },
+        { name: 'status', type: 'text' },
+        { name: 'staff_id', type: 'uuid' },
+      ],
+      columns(contactRows, ['tenantId', 'id', 'personId', 'kind', 'contactDate', 'contactTime', 'status', 'staffId']),
+    );
     for (const b of batches(reviewRows)) await tx.insert(mitarbeitReviews).values(b);
   });
   return { plans: planRows.length, steps: stepRows.length, contacts: contactRows.length, reviews: reviewRows.length };
