@@ -195,7 +195,13 @@ describe('planning: plan versions, contacts, agenda, MitArbeit, scope', () => {
     expect((await pap2.get(`/api/planning/persons/${personId}/revisions/1`)).statusCode).toBe(404);
     const v = (await pap.get(`/api/planning/persons/${personId}`)).json();
     const contactId = v.contacts[0].id;
-    expect((await pap2.patch(`/api/planning/contacts/${contactId}`, { version: 2, status: 'held' })).statusCode).toBe(404);
+    const foreign = await pap2.patch(`/api/planning/contacts/${contactId}`, { version: 2, status: 'held' });
+    expect(foreign.statusCode).toBe(404);
+    const unknownContact = await pap2.patch('/api/planning/contacts/0190a0a0-0000-7000-8000-000000000000', {
+      version: 2,
+      status: 'held',
+    });
+    expect(foreign.json().detail).toBe(unknownContact.json().detail);
     expect((await leistung.get(`/api/planning/persons/${personId}`)).statusCode).toBe(403);
     expect((await leistung.get('/api/planning/agenda')).statusCode).toBe(403);
     expect((await pap.get('/api/planning/mitarbeit/analysis')).statusCode).toBe(403);

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { addDays } from '../../lib/dates.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { ConflictError, NotFoundError, ScopeDeniedError, ValidationError } from '../../lib/errors.ts';
 import { todayInGermany } from '../../lib/today.ts';
 import { appendAudit } from '../audit/service.ts';
 import { assertTeamAccess, type Caller, can, teamScope } from '../auth/caller.ts';
@@ -486,7 +486,13 @@ export function planningService(db: Database, people: PeopleService) {
         .from(contacts)
         .where(and(eq(contacts.tenantId, caller.tenantId), eq(contacts.id, contactId)));
       if (!c) throw new NotFoundError(CONTACT_NOT_FOUND);
-      await personInScope(caller, c.personId, 'planning.write');
+      try {
+        await personInScope(caller, c.personId, 'planning.write');
+      } catch (e) {
+        // the same answer as for an unknown contact id: a foreign contact's existence stays confidential
+        if (e instanceof ScopeDeniedError) throw new ScopeDeniedError('contact', contactId, 'planning.write', CONTACT_NOT_FOUND);
+        throw e;
+      }
       if (input.status !== 'planned' && c.contactDate > todayInGermany())
         throw new ValidationError([
           { field: 'status', message: 'Ein Termin in der Zukunft kann noch nicht stattgefunden haben oder versäumt sein.' },
