@@ -6,4 +6,5 @@ export * from '../modules/auth/schema.ts';
 export * from '../modules/measures/schema.ts';
 export * from '../modules/org/schema.ts';
 export * from '../modules/people/schema.ts';
+export * from '../modules/planning/schema.ts';
 export * from '../modules/targets/schema.ts';

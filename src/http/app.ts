@@ -31,6 +31,8 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { orgService } from '../modules/org/service.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { peopleService } from '../modules/people/service.ts';
+import { planningRoutes } from '../modules/planning/routes.ts';
+import { planningService } from '../modules/planning/service.ts';
 import { targetRoutes } from '../modules/targets/routes.ts';
 import { targetService } from '../modules/targets/service.ts';
 import { registerAccess } from './access.ts';
@@ -167,6 +169,7 @@ export async function buildApp({
   });
   await app.register(targetRoutes, { targets: targetService(db, indicatorService(db)) });
   await app.register(measureRoutes, { measures: measuresService(db) });
+  await app.register(planningRoutes, { planning: planningService(db, peopleService(db)) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.

@@ -153,7 +153,15 @@ describe('Verwaltung: Mitarbeitende', () => {
     await expectPage(newcomer, 'Guten Tag, Maria Muster');
     await newcomer.getByText('Integrationsfachkraft (pAp)').waitFor();
     await newcomer.getByText('Team Wetzlar Nord').waitFor();
-    expect(await navLinks(newcomer)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Maßnahmen', 'Teamreport']);
+    expect(await navLinks(newcomer)).toEqual([
+      'Startseite',
+      'Personen',
+      'Fallbestand',
+      'Meine Termine und Fristen',
+      'MitArbeit',
+      'Maßnahmen',
+      'Teamreport',
+    ]);
   });
 
   it('admin changes roles, resets a password and locks an account', async () => {
@@ -207,10 +215,21 @@ describe('Berechtigungen', () => {
     const page = await e2e.newPage();
     await login(page, 'pap');
     await expectPage(page, 'Guten Tag, Petra Albers');
-    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Maßnahmen', 'Teamreport']);
+    expect(await navLinks(page)).toEqual([
+      'Startseite',
+      'Personen',
+      'Fallbestand',
+      'Meine Termine und Fristen',
+      'MitArbeit',
+      'Maßnahmen',
+      'Teamreport',
+    ]);
     expect(await page.getByRole('region', { name: 'Ihre Bereiche' }).getByRole('link').allTextContents()).toEqual([
       'Personen',
       'Fallbestand',
+      'Meine Termine und Fristen',
+      'MitArbeit',
+      'Maßnahmen',
       'Teamreport',
     ]);
 
@@ -218,7 +237,15 @@ describe('Berechtigungen', () => {
       await page.goto(url);
       await expectPage(page, 'Keine Berechtigung');
       await page.getByText('Für diese Seite fehlt Ihnen die Berechtigung.', { exact: false }).waitFor();
-      expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Maßnahmen', 'Teamreport']);
+      expect(await navLinks(page)).toEqual([
+        'Startseite',
+        'Personen',
+        'Fallbestand',
+        'Meine Termine und Fristen',
+        'MitArbeit',
+        'Maßnahmen',
+        'Teamreport',
+      ]);
     }
   });
 });

@@ -85,7 +85,15 @@ describe('Personen (pAp)', () => {
     const page = await e2e.newPage();
     await login(page, 'pap');
     await expectPage(page, 'Guten Tag, Petra Albers');
-    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Maßnahmen', 'Teamreport']);
+    expect(await navLinks(page)).toEqual([
+      'Startseite',
+      'Personen',
+      'Fallbestand',
+      'Meine Termine und Fristen',
+      'MitArbeit',
+      'Maßnahmen',
+      'Teamreport',
+    ]);
     await nav(page, 'Personen');
     await expectPage(page, 'Personen suchen');
 

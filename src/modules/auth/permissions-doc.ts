@@ -24,6 +24,9 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'assignment.read': 'Zuweisungen einer Person zu Maßnahmen ansehen (protokolliert)',
   'assignment.write': 'Maßnahmen vorschlagen, vereinbaren, Eintritt, Austritt und Verbleib erfassen',
   'measure.evaluate': 'Belegung und Auswertung der Maßnahmen (nur Summen)',
+  'planning.read': 'Integrationsplanung einer Person, Kontakte, MitArbeit-Prüfungen, eigene Termine (protokolliert)',
+  'planning.write': 'Potenzialanalyse und Kooperationsplan, Kontakte und MitArbeit-Prüfungen erfassen',
+  'planning.analysis': 'MitArbeit-Auswertung (nur Summen je Grund und Team)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 

@@ -65,6 +65,14 @@ export const PERMISSIONS = {
   'assignment.write': { pap: 'team', fallmanagement: 'team', teamleitung: 'team' },
   /** Occupancy and evaluation of measures and providers (aggregates by sex and group, no names). */
   'measure.evaluate': { teamleitung: 'tenant', controlling: 'tenant', vorstand: 'tenant' },
+  // ---- planning module (docs/planning.md): integration planning is the caseworkers' work; benefit
+  // staff (leistung) do not need a person's strengths, obstacles and agreed steps to pay benefits.
+  /** A person's potential analysis, cooperation plan, contacts and MitArbeit reviews; the own agenda. */
+  'planning.read': { pap: 'team', fallmanagement: 'team', teamleitung: 'team' },
+  /** Record plans (new versions), contacts and MitArbeit reviews. */
+  'planning.write': { pap: 'team', fallmanagement: 'team', teamleitung: 'team' },
+  /** The aggregated MitArbeit analysis (counts per reason and team, no individual data). */
+  'planning.analysis': { teamleitung: 'team', controlling: 'tenant', vorstand: 'tenant' },
   /** Own session and password. */
   'self.manage': everyone('own'),
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/password.ts';
 import { seedMeasuresDemo } from '../measures/demo.ts';
 import { createTenant, SYSTEM_ACTOR } from '../org/bootstrap.ts';
 import type { Role } from '../org/schema.ts';
+import { seedPlanningDemo } from '../planning/demo.ts';
 import type { CalibrationRow } from './calibration.ts';
 import { SITES, TEAMS } from './geography.ts';
 import { IdFactory } from './population.ts';
@@ -144,6 +145,19 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   });
   rows.measure_assignments = measures.assignments;
   say(`Maßnahmen: ${measures.measures} Maßnahmen, ${measures.assignments} Zuweisungen (${Math.round(measures.ms)} ms).`);
+  // integration planning (plans, contacts, MitArbeit reviews) for part of the persons: planning/demo.ts
+  const planningStart = performance.now();
+  const planning = await seedPlanningDemo(db, tenantId, {
+    seed,
+    staff: plan.map((s, i) => ({
+      id: staffIds[i] as string,
+      roles: s.roles,
+      teamIds: s.teams.map((n) => created.teamIds[n] as string),
+    })),
+  });
+  say(
+    `Integrationsplanung: ${planning.plans} Pläne, ${planning.contacts} Kontakte, ${planning.reviews} MitArbeit-Prüfungen (${Math.round(performance.now() - planningStart)} ms).`,
+  );
   const order = new Map<string, number>(LOGIN_ACCOUNTS.map((u, i) => [u + suffix, i]));
   return {
     tenantId,

@@ -3,8 +3,17 @@ import { auditNav } from '../modules/audit/nav.ts';
 import { dashboardNav } from '../modules/dashboard/nav.ts';
 import { measuresNav } from '../modules/measures/nav.ts';
 import { peopleNav } from '../modules/people/nav.ts';
+import { planningNav } from '../modules/planning/nav.ts';
 import { startNav } from '../modules/start/nav.ts';
 import type { NavEntry } from './nav.ts';
 
 /** Main navigation and start page tiles, in this order. A new module adds its entries here. */
-export const NAVIGATION: NavEntry[] = [...startNav, ...peopleNav, ...measuresNav, ...dashboardNav, ...adminNav, ...auditNav];
+export const NAVIGATION: NavEntry[] = [
+  ...startNav,
+  ...peopleNav,
+  ...planningNav,
+  ...measuresNav,
+  ...dashboardNav,
+  ...adminNav,
+  ...auditNav,
+];

@@ -8,6 +8,7 @@ import { authPublicRoutes, authRoutes } from '../modules/auth/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { measuresRoutes } from '../modules/measures/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
+import { planningRoutes } from '../modules/planning/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
 import { appRoute, rootRoute } from './routes-base.tsx';
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([
     ...startRoutes,
     ...authRoutes,
     ...peopleRoutes,
+    ...planningRoutes,
     ...measuresRoutes,
     ...dashboardRoutes,
     ...adminRoutes,

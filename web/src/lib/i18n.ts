@@ -1,4 +1,5 @@
 import { dashboardTexts } from '../modules/dashboard/texts.ts';
+import { planningTexts } from '../modules/planning/texts.ts';
 
 /**
  * Every German text of the web app in one dictionary, grouped by area. Texts that depend on values
@@ -220,6 +221,7 @@ export const t = {
     outcomes: { success: 'erfolgreich', denied: 'verweigert', failure: 'fehlgeschlagen' } as Record<string, string>,
     seq: 'Nr.',
   },
+  planning: planningTexts,
   people: {
     area: 'Personen',
     areaText: 'Personen suchen; Stammdaten, Bedarfsgemeinschaft und Verlauf ansehen und pflegen.',

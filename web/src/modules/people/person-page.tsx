@@ -15,6 +15,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.ts';
 import { teamsQuery } from '../admin/api.ts';
 import { PersonMeasures } from '../measures/person-measures.tsx';
+import { PlanningSummary } from '../planning/person-summary.tsx';
 import { fullName, isUuid, type PersonRecord, PURPOSES, type Purpose, peopleKeys, personQuery } from './api.ts';
 import { isConflict, SaveFailure, StatusMessage } from './feedback.tsx';
 import { type EditorState, HistorySection, MembershipsSection, TimelineSection } from './history.tsx';
@@ -79,6 +80,7 @@ function PersonPage() {
         <MasterData record={record} canWrite={can(session, 'person.write')} editor={editor} reload={reload} />
         <HouseholdCard record={record} />
       </div>
+      <PlanningSummary personId={personId} />
       <HistorySection kind="benefit" canWrite={can(session, 'benefit.write')} {...history} />
       <HistorySection kind="status" canWrite={can(session, 'person.write')} {...history} />
       <HistorySection kind="team" canWrite={can(session, 'person.write')} {...history} />
