@@ -3,5 +3,7 @@
 
 export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
+export * from '../modules/budget/schema.ts';
 export * from '../modules/org/schema.ts';
 export * from '../modules/people/schema.ts';
+export * from '../modules/subsidies/schema.ts';

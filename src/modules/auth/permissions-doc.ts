@@ -17,6 +17,12 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'benefit.write': 'Leistungsdaten erfassen und berichtigen',
   'data.exchange': 'Daten eines ganzen Jobcenters einlesen und ausgeben (CSV)',
   'indicators.read': 'Kennzahlen und Strukturdaten (nur Summen)',
+  'budget.read': 'Eingliederungsbudget: Plan, Bindungen, Zahlungen, Hochrechnung ansehen',
+  'budget.write': 'Budgetjahre, Planansätze, manuelle Verpflichtungen, Rechnungen und Freigaben buchen',
+  'budget.override': 'Verpflichtung über die freien Mittel hinaus buchen (mit Begründung, protokolliert)',
+  'subsidy.read': '§ 16i / § 16e: Förderfähigkeit, Verträge, Zahlplan, Coaching ansehen (protokolliert)',
+  'subsidy.write': '§ 16i / § 16e: Verträge, Zahlungen und Coaching erfassen',
+  'subsidy.override': '§ 16i / § 16e trotz fehlender Voraussetzungen bewilligen (mit Begründung, protokolliert)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 
