@@ -20,12 +20,16 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { AuditWriter } from '../modules/audit/service.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { authService } from '../modules/auth/service.ts';
+import { budgetRoutes } from '../modules/budget/routes.ts';
+import { budgetService } from '../modules/budget/service.ts';
 import { indicatorRoutes } from '../modules/indicators/routes.ts';
 import { indicatorService } from '../modules/indicators/service.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { orgService } from '../modules/org/service.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { peopleService } from '../modules/people/service.ts';
+import { subsidyRoutes } from '../modules/subsidies/routes.ts';
+import { subsidiesService } from '../modules/subsidies/service.ts';
 import { registerAccess } from './access.ts';
 import { logSerializers } from './log.ts';
 import { registerProblemHandlers } from './problem.ts';
@@ -154,6 +158,8 @@ export async function buildApp({
   await app.register(auditRoutes, { db });
   await app.register(peopleRoutes, { people: peopleService(db), db });
   await app.register(indicatorRoutes, { indicators: indicatorService(db) });
+  await app.register(budgetRoutes, { budget: budgetService(db) });
+  await app.register(subsidyRoutes, { subsidies: subsidiesService(db) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.

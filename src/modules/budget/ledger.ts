@@ -274,6 +274,68 @@ export async function releaseTx(
   return { releasedCents: committed - after };
 }
 
+/**
+ * Replaces a commitment's months (a recalculated schedule, e.g. after an early end): months are set to the
+ * new amounts, never below what is paid in total (the last month takes the difference). Returns the change.
+ */
+export async function reviseMonthsTx(
+  tx: Executor,
+  actor: Actor,
+  commitmentId: string,
+  months: { month: string; cents: number }[],
+): Promise<{ changeCents: number }> {
+  const { committed, paid } = await lockCommitment(tx, actor.tenantId, commitmentId);
+  const next = months.filter((m) => m.cents > 0).map((m) => ({ ...m }));
+  const total = next.reduce((s, m) => s + m.cents, 0);
+  if (total < paid) {
+    const last = next.at(-1);
+    if (last) last.cents += paid - total;
+    else if (paid > 0)
+      throw new ValidationError([{ field: 'months', message: 'Es wurde schon mehr gezahlt, als neu verpflichtet würde' }]);
+  }
+  await tx
+    .delete(budgetCommitmentMonths)
+    .where(and(eq(budgetCommitmentMonths.tenantId, actor.tenantId), eq(budgetCommitmentMonths.commitmentId, commitmentId)));
+  if (next.length)
+    await tx
+      .insert(budgetCommitmentMonths)
+      .values(next.map((m) => ({ tenantId: actor.tenantId, commitmentId, month: `${m.month}-01`, cents: m.cents })));
+  await audit(tx, actor, 'budget.commitment.revise', 'budget_commitment', commitmentId);
+  return { changeCents: next.reduce((s, m) => s + m.cents, 0) - committed };
+}
+
+/** Payments of a commitment per month paid for (subsidies: what is still due for a month). */
+export async function paidByMonth(tx: Executor, tenantId: string, commitmentId: string): Promise<Map<string, number>> {
+  const list = await rows<{ month: string; cents: number }>(
+    tx,
+    sql`SELECT to_char(for_month, 'YYYY-MM') AS month, sum(cents)::int8 AS cents FROM budget_payments
+         WHERE tenant_id = ${tenantId} AND commitment_id = ${commitmentId} AND for_month IS NOT NULL GROUP BY 1`,
+  );
+  return new Map(list.map((r) => [r.month, Number(r.cents)]));
+}
+
+/** Months and payments of commitments (for a subsidy contract's page). */
+export async function commitmentDetails(tx: Executor, tenantId: string, ids: readonly string[]) {
+  if (!ids.length) return { months: [], payments: [] };
+  const arr = `{${ids.join(',')}}`;
+  const [months, payments] = await Promise.all([
+    rows<{ commitmentId: string; month: string; cents: number }>(
+      tx,
+      sql`SELECT commitment_id AS "commitmentId", to_char(month, 'YYYY-MM') AS month, cents FROM budget_commitment_months
+           WHERE tenant_id = ${tenantId} AND commitment_id = ANY(${arr}::uuid[]) ORDER BY month`,
+    ),
+    rows<{ commitmentId: string; paidOn: string; forMonth: string | null; cents: number }>(
+      tx,
+      sql`SELECT commitment_id AS "commitmentId", paid_on AS "paidOn", to_char(for_month, 'YYYY-MM') AS "forMonth", cents
+            FROM budget_payments WHERE tenant_id = ${tenantId} AND commitment_id = ANY(${arr}::uuid[]) ORDER BY paid_on, id`,
+    ),
+  ]);
+  return {
+    months: months.map((m) => ({ ...m, cents: Number(m.cents) })),
+    payments: payments.map((p) => ({ ...p, cents: Number(p.cents) })),
+  };
+}
+
 /** Commitments booked for an origin (an assignment or a subsidy contract). */
 export async function commitmentsOf(tx: Executor, tenantId: string, origin: CommitmentOrigin, originRef: string) {
   return rows<{ id: string; sourceId: string; instrument: Instrument; committed: number; paid: number }>(

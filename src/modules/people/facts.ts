@@ -97,15 +97,26 @@ export async function loadPaymentSums(
      GROUP BY 1, 2`);
 }
 
-/** Sex, team and birth date of some persons (subsidies: scope checks and the count of jobs by sex). */
+/** Number, name, sex, team and birth date of some persons (subsidies: scope checks, lists, the count of jobs by sex). */
 export async function loadPersonBasics(
   db: Database,
   tenantId: string,
   personIds: readonly string[],
-): Promise<{ id: string; sex: 'm' | 'w' | 'd'; teamId: string | null; birthDate: string }[]> {
+): Promise<
+  {
+    id: string;
+    customerNumber: string;
+    familyName: string;
+    givenNames: string;
+    sex: 'm' | 'w' | 'd';
+    teamId: string | null;
+    birthDate: string;
+  }[]
+> {
   if (!personIds.length) return [];
   return db.rows(
-    sql`SELECT id, sex, team_id AS "teamId", birth_date AS "birthDate" FROM persons
+    sql`SELECT id, customer_number AS "customerNumber", family_name AS "familyName", given_names AS "givenNames", sex,
+               team_id AS "teamId", birth_date AS "birthDate" FROM persons
          WHERE tenant_id = ${tenantId} AND id = ANY(${`{${personIds.join(',')}}`}::uuid[])`,
   );
 }
