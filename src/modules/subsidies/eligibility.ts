@@ -211,15 +211,17 @@ export function checkEligibility(basis: SubsidyBasis, f: PersonFacts, day: strin
       detail: earlier ? `bisher ${de(earlier)} Tage nach § 16i beschäftigt` : 'bisher keine Beschäftigung nach § 16i erfasst',
     });
   } else {
-    const since = unemployedSinceOn(f, day);
+    // the job itself ends the unemployment: what counts is the day before the start
+    const before = addDays(day, -1);
+    const since = unemployedSinceOn(f, before);
     const enough = since !== null && since <= shiftYears(day, -UNEMPLOYED_YEARS_16E);
     criteria.push({
       key: 'unemployed',
-      label: `seit mindestens ${UNEMPLOYED_YEARS_16E} Jahren arbeitslos (§ 16e Abs. 3)`,
+      label: `vor dem Förderbeginn seit mindestens ${UNEMPLOYED_YEARS_16E} Jahren arbeitslos (§ 16e Abs. 3)`,
       met: enough,
       detail: since
-        ? `arbeitslos seit ${formatGerman(since)} (${de(toDay(day) - toDay(since))} Tage am ${formatGerman(day)})`
-        : `am ${formatGerman(day)} nicht als arbeitslos erfasst`,
+        ? `arbeitslos seit ${formatGerman(since)} (${de(toDay(day) - toDay(since))} Tage bis zum Förderbeginn ${formatGerman(day)})`
+        : `am Tag vor dem Förderbeginn (${formatGerman(before)}) nicht als arbeitslos erfasst`,
     });
   }
   return { basis, day, version, eligible: criteria.every((c) => c.met), criteria };

@@ -89,8 +89,9 @@ export function subsidiesService(db: Database) {
     return p;
   }
 
-  async function contractInScope(caller: Caller, id: string, permission: Permission, tx: Executor = db.orm) {
-    const [c] = await tx
+  /** Reads the contract and checks the person's scope (outside any transaction: PGlite has one connection). */
+  async function contractInScope(caller: Caller, id: string, permission: Permission) {
+    const [c] = await db.orm
       .select()
       .from(subsidyContracts)
       .where(and(eq(subsidyContracts.tenantId, caller.tenantId), eq(subsidyContracts.id, id)));
@@ -101,6 +102,17 @@ export function subsidiesService(db: Database) {
       if (e instanceof NotFoundError) throw new ScopeDeniedError('subsidy_contract', id, permission, CONTRACT_NOT_FOUND);
       throw e;
     }
+    return c;
+  }
+
+  /** The contract row again inside the transaction, locked against concurrent changes. */
+  async function lockContract(tx: Executor, tenantId: string, id: string): Promise<ContractRow> {
+    const [c] = await tx
+      .select()
+      .from(subsidyContracts)
+      .where(and(eq(subsidyContracts.tenantId, tenantId), eq(subsidyContracts.id, id)))
+      .for('update');
+    if (!c) throw new NotFoundError(CONTRACT_NOT_FOUND);
     return c;
   }
 
@@ -240,8 +252,9 @@ export function subsidiesService(db: Database) {
     },
 
     async endContract(caller: Caller, id: string, lastDay: string, expectedVersion: number) {
+      await contractInScope(caller, id, 'subsidy.write');
       return db.orm.transaction(async (tx) => {
-        const c = await contractInScope(caller, id, 'subsidy.write', tx);
+        const c = await lockContract(tx, caller.tenantId, id);
         if (c.version !== expectedVersion)
           throw new ConflictError('Der Vertrag wurde inzwischen geändert. Bitte laden Sie die Seite neu.');
         const endedOn = addDays(lastDay, 1);
@@ -269,9 +282,9 @@ export function subsidiesService(db: Database) {
 
     /** Pays what is still due for a month of the schedule, on each funding commitment. */
     async payMonth(caller: Caller, id: string, month: string, paidOn: string) {
+      await contractInScope(caller, id, 'subsidy.write');
       return db.orm.transaction(async (tx) => {
-        const c = await contractInScope(caller, id, 'subsidy.write', tx);
-        assertPermission(caller, 'subsidy.write');
+        const c = await lockContract(tx, caller.tenantId, id);
         let total = 0;
         for (const com of await commitmentsOf(tx, caller.tenantId, 'subsidy', id)) {
           const [due] = await tx
@@ -293,8 +306,9 @@ export function subsidiesService(db: Database) {
     },
 
     async addCoaching(caller: Caller, id: string, input: z.infer<typeof coachingInput>) {
+      await contractInScope(caller, id, 'subsidy.write');
       return db.orm.transaction(async (tx) => {
-        const c = await contractInScope(caller, id, 'subsidy.write', tx);
+        const c = await lockContract(tx, caller.tenantId, id);
         if (input.heldOn < c.startsOn || input.heldOn >= (c.endedOn ?? c.endsOn))
           throw new ValidationError([{ field: 'heldOn', message: 'Datum liegt außerhalb der Vertragslaufzeit' }]);
         const coachingId = uuidv7();
