@@ -33,8 +33,18 @@ export async function insertRecordedCommitments(tx: Executor, tenantId: string, 
     const paid = c.payments.reduce((a, p) => a + p.cents, 0);
     if (paid > committed) throw new RangeError(`recorded payments above the commitment: ${c.description}`);
     const id = uuidv7();
-    heads.push({ tenantId, id, sourceId: c.sourceId, instrument: c.instrument, origin: c.origin, originRef: c.originRef, description: c.description, createdBy: actorId });
-    for (const m of c.months) if (m.cents > 0) months.push({ tenantId, commitmentId: id, month: `${m.month}-01`, cents: m.cents });
+    heads.push({
+      tenantId,
+      id,
+      sourceId: c.sourceId,
+      instrument: c.instrument,
+      origin: c.origin,
+      originRef: c.originRef,
+      description: c.description,
+      createdBy: actorId,
+    });
+    for (const m of c.months)
+      if (m.cents > 0) months.push({ tenantId, commitmentId: id, month: `${m.month}-01`, cents: m.cents });
     for (const p of c.payments)
       payments.push({
         tenantId,

@@ -4,7 +4,7 @@ import { endOfMonth } from '../../lib/dates.ts';
 import { appendAudit } from '../audit/service.ts';
 import { SYSTEM_ACTOR } from '../org/bootstrap.ts';
 import { insertSubsidyDemo, loadSubsidisedJobs, planSubsidyDemo, scheduled16iInYear } from '../subsidies/demo.ts';
-import { type RecordedCommitment, insertRecordedCommitments } from './bulk.ts';
+import { insertRecordedCommitments, type RecordedCommitment } from './bulk.ts';
 import type { Instrument } from './codes.ts';
 import { centsByYear, monthsFromTo, splitEvenly } from './rules.ts';
 import { budgetAllocations, budgetPlanLines, budgetSources } from './schema.ts';
@@ -77,7 +77,8 @@ export async function seedBudgetDemo(db: Database, tenantId: string, opts: { asO
   const paid: BudgetDemoResult['paid'] = {};
   for (const [yearText, target] of Object.entries(DEMO_INTEGRATION_PAID)) {
     const year = Number(yearText);
-    const fromSubsidies = (subsidies.paidBy.get(`integration/16i/${year}`) ?? 0) + (subsidies.paidBy.get(`integration/16e/${year}`) ?? 0);
+    const fromSubsidies =
+      (subsidies.paidBy.get(`integration/16i/${year}`) ?? 0) + (subsidies.paidBy.get(`integration/16e/${year}`) ?? 0);
     const rest = Math.max(0, target - fromSubsidies);
     const parts = byWeights(
       rest,
@@ -94,7 +95,12 @@ export async function seedBudgetDemo(db: Database, tenantId: string, opts: { asO
         description: `Jahresbindung ${year} (Demodaten)`,
         months: months.map((month, k) => ({ month, cents: amounts[k] as number })),
         payments: months
-          .map((month, k) => ({ paidOn: endOfMonth(`${month}-01`), forMonth: month, cents: amounts[k] as number, reference: `Sammelrechnung ${month}` }))
+          .map((month, k) => ({
+            paidOn: endOfMonth(`${month}-01`),
+            forMonth: month,
+            cents: amounts[k] as number,
+            reference: `Sammelrechnung ${month}`,
+          }))
           .filter((p) => p.paidOn <= asOf && p.cents > 0),
       });
     });

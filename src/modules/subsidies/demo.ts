@@ -1,13 +1,12 @@
 import type { Database, Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
-import { addDays, endOfMonth, fromDay, toDay } from '../../lib/dates.ts';
+import { addDays, anniversaryDay, endOfMonth, fromDay, toDay } from '../../lib/dates.ts';
 import type { RecordedCommitment } from '../budget/bulk.ts';
-import { anniversaryDay } from '../../lib/dates.ts';
 import { loadEmploymentsOfKinds } from '../people/facts.ts';
 import type { SubsidyBasis } from './codes.ts';
-import { fundingMonths, instrumentOf } from './service.ts';
 import { type ContractTerms, schedule } from './schedule.ts';
 import { subsidyCoaching, subsidyContracts } from './schema.ts';
+import { fundingMonths, instrumentOf } from './service.ts';
 
 /**
  * Demo data: a subsidy contract for every § 16i / § 16e job the demo generator recorded (people module,
@@ -123,13 +122,21 @@ export function planSubsidyDemo(
       const hours = COACHING_HOURS[(index * 7 + month * 3) % COACHING_HOURS.length] as number;
       const held = addDays(day, Math.min(9, toDay(endOfMonth(day)) - toDay(day)));
       if (held >= stop) continue;
-      plan.coaching.push({ tenantId, id: uuidv7(), contractId: id, heldOn: held, minutes: Math.round(hours * 60), createdBy: actorId });
+      plan.coaching.push({
+        tenantId,
+        id: uuidv7(),
+        contractId: id,
+        heldOn: held,
+        minutes: Math.round(hours * 60),
+        createdBy: actorId,
+      });
     }
   });
   return plan;
 }
 
 export async function insertSubsidyDemo(tx: Executor, plan: SubsidyDemoPlan) {
-  for (let i = 0; i < plan.contracts.length; i += 1000) await tx.insert(subsidyContracts).values(plan.contracts.slice(i, i + 1000));
+  for (let i = 0; i < plan.contracts.length; i += 1000)
+    await tx.insert(subsidyContracts).values(plan.contracts.slice(i, i + 1000));
   for (let i = 0; i < plan.coaching.length; i += 2000) await tx.insert(subsidyCoaching).values(plan.coaching.slice(i, i + 2000));
 }

@@ -5,8 +5,10 @@ import { onUnauthorized } from '../lib/api.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authPublicRoutes, authRoutes } from '../modules/auth/routes.ts';
+import { budgetRoutes } from '../modules/budget/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
+import { subsidyRoutes } from '../modules/subsidies/routes.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
 import { appRoute, rootRoute } from './routes-base.tsx';
 import { SESSION_KEY } from './session.ts';
@@ -18,7 +20,15 @@ import { SESSION_KEY } from './session.ts';
  */
 const routeTree = rootRoute.addChildren([
   ...authPublicRoutes,
-  appRoute.addChildren([...startRoutes, ...authRoutes, ...peopleRoutes, ...adminRoutes, ...auditRoutes]),
+  appRoute.addChildren([
+    ...startRoutes,
+    ...authRoutes,
+    ...peopleRoutes,
+    ...adminRoutes,
+    ...auditRoutes,
+    ...budgetRoutes,
+    ...subsidyRoutes,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
