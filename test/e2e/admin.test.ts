@@ -153,7 +153,7 @@ describe('Verwaltung: Mitarbeitende', () => {
     await expectPage(newcomer, 'Guten Tag, Maria Muster');
     await newcomer.getByText('Integrationsfachkraft (pAp)').waitFor();
     await newcomer.getByText('Team Wetzlar Nord').waitFor();
-    expect(await navLinks(newcomer)).toEqual(['Startseite', 'Personen', 'Fallbestand']);
+    expect(await navLinks(newcomer)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Geförderte Beschäftigung']);
   });
 
   it('admin changes roles, resets a password and locks an account', async () => {
@@ -207,17 +207,18 @@ describe('Berechtigungen', () => {
     const page = await e2e.newPage();
     await login(page, 'pap');
     await expectPage(page, 'Guten Tag, Petra Albers');
-    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand']);
+    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Geförderte Beschäftigung']);
     expect(await page.getByRole('region', { name: 'Ihre Bereiche' }).getByRole('link').allTextContents()).toEqual([
       'Personen',
       'Fallbestand',
+      'Geförderte Beschäftigung',
     ]);
 
     for (const url of ['/verwaltung/teams', '/verwaltung/mitarbeitende/neu', '/verwaltung', '/verwaltung/import', '/protokoll']) {
       await page.goto(url);
       await expectPage(page, 'Keine Berechtigung');
       await page.getByText('Für diese Seite fehlt Ihnen die Berechtigung.', { exact: false }).waitFor();
-      expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand']);
+      expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Geförderte Beschäftigung']);
     }
   });
 });

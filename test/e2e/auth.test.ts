@@ -26,9 +26,9 @@ describe('Anmelden und Abmelden', () => {
     await page.getByText('Administration', { exact: true }).waitFor();
     await page.getByText('Jobcenter Lahn-Dill (Demo)').waitFor();
     await page.getByText('Angemeldet als Adrian Mehler').waitFor();
-    expect(await navLinks(page)).toEqual(['Startseite', 'Teams', 'Mitarbeitende', 'Datenimport', 'Protokoll']);
+    expect(await navLinks(page)).toEqual(['Startseite', 'Teams', 'Mitarbeitende', 'Datenimport', 'Protokoll', 'Budget']);
     const tiles = page.getByRole('region', { name: 'Ihre Bereiche' }).getByRole('link');
-    expect(await tiles.allTextContents()).toEqual(['Teams', 'Mitarbeitende', 'Datenimport', 'Protokoll']);
+    expect(await tiles.allTextContents()).toEqual(['Teams', 'Mitarbeitende', 'Datenimport', 'Protokoll', 'Budget']);
 
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.waitForURL('**/anmelden?grund=abgemeldet');

@@ -85,7 +85,7 @@ describe('Personen (pAp)', () => {
     const page = await e2e.newPage();
     await login(page, 'pap');
     await expectPage(page, 'Guten Tag, Petra Albers');
-    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand']);
+    expect(await navLinks(page)).toEqual(['Startseite', 'Personen', 'Fallbestand', 'Geförderte Beschäftigung']);
     await nav(page, 'Personen');
     await expectPage(page, 'Personen suchen');
 
@@ -361,7 +361,7 @@ describe('Datenimport (Administration)', () => {
 
     const page = await e2e.newPage();
     await login(page, 'admin');
-    expect(await navLinks(page)).toEqual(['Startseite', 'Teams', 'Mitarbeitende', 'Datenimport', 'Protokoll']);
+    expect(await navLinks(page)).toEqual(['Startseite', 'Teams', 'Mitarbeitende', 'Datenimport', 'Protokoll', 'Budget']);
     await nav(page, 'Datenimport');
     await expectPage(page, 'Datenimport');
     // the format description (docs/import-format.md) is one link away
