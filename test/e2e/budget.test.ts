@@ -144,8 +144,9 @@ describe('Eingliederungsbudget', () => {
     await page.getByLabel('Beleg oder Rechnungsnummer').fill('RE-2019-117');
     await page.getByRole('button', { name: 'Rechnung buchen' }).click();
     await page.getByRole('status').getByText('Rechnung über 25.000,00 € gebucht.').waitFor();
-    const sums = (await page.getByTestId('commitment-sums').textContent()) ?? '';
-    expect(sums.replace(/\s+/g, ' ')).toMatch(/Gebunden 100\.000,00 €.*Gezahlt 25\.000,00 €.*Offen 75\.000,00 €/);
+    await expect
+      .poll(async () => (await page.getByTestId('commitment-sums').textContent()) ?? '')
+      .toMatch(/Gebunden\s*100\.000,00\s*€\s*Gezahlt\s*25\.000,00\s*€\s*Offen\s*75\.000,00\s*€/);
     await expectAccessible(page, 'Verpflichtung mit Zahlung');
 
     await page.getByRole('link', { name: 'Zur Budgetübersicht' }).click();
@@ -185,7 +186,7 @@ describe('§ 16i / § 16e', () => {
     await login(page, 'teamleitung');
     await page.goto('/foerderung');
     await expectPage(page, 'Geförderte Beschäftigung (§ 16i, § 16e SGB II)');
-    await page.getByLabel('Stichtag').fill('2019-12-01');
+    await page.getByLabel('Stichtag', { exact: true }).fill('2019-12-01');
     await expect.poll(() => rowText(page, /Beschäftigungsverhältnisse am/, '§ 16i')).toMatch(/§ 16i\s*1\s*0\s*1\s*0/);
     await rowOf(page, 'Laufende Förderverträge', 'Schäfer, Monika').getByRole('link').click();
     await expectPage(page, /Teilhabe am Arbeitsmarkt/);
