@@ -61,13 +61,19 @@ export interface BudgetDemoResult {
   paid: Record<number, { integrationCents: number; patCents: number }>;
 }
 
-export async function seedBudgetDemo(db: Database, tenantId: string, opts: { asOf?: string } = {}): Promise<BudgetDemoResult> {
+export async function seedBudgetDemo(
+  db: Database,
+  tenantId: string,
+  opts: { asOf?: string /** the demo's scale: amounts grow with the population (1 = Lahn-Dill) */; scale?: number } = {},
+): Promise<BudgetDemoResult> {
   const started = performance.now();
   const asOf = opts.asOf ?? '2020-12-31';
+  const scale = opts.scale ?? 1;
+  const patTarget = Math.round(DEMO_PAT_2019_CENTS * scale);
   const actor = SYSTEM_ACTOR;
   const jobs = await loadSubsidisedJobs(db, tenantId);
   const s2019 = scheduled16iInYear(jobs, 2019);
-  const patShareBp = s2019 > 0 ? Math.min(10000, Math.round((DEMO_PAT_2019_CENTS * 10000) / s2019)) : 0;
+  const patShareBp = s2019 > 0 ? Math.min(10000, Math.round((patTarget * 10000) / s2019)) : 0;
   const egt = uuidv7();
   const pat = uuidv7();
   const subsidies = planSubsidyDemo(jobs, tenantId, actor, { integrationSourceId: egt, patSourceId: pat, patShareBp, asOf });
@@ -75,8 +81,9 @@ export async function seedBudgetDemo(db: Database, tenantId: string, opts: { asO
   // the other instruments: one commitment a year each, paid in twelve monthly instalments
   const manual: RecordedCommitment[] = [];
   const paid: BudgetDemoResult['paid'] = {};
-  for (const [yearText, target] of Object.entries(DEMO_INTEGRATION_PAID)) {
+  for (const [yearText, full] of Object.entries(DEMO_INTEGRATION_PAID)) {
     const year = Number(yearText);
+    const target = Math.round(full * scale);
     const fromSubsidies =
       (subsidies.paidBy.get(`integration/16i/${year}`) ?? 0) + (subsidies.paidBy.get(`integration/16e/${year}`) ?? 0);
     const rest = Math.max(0, target - fromSubsidies);
@@ -127,7 +134,7 @@ export async function seedBudgetDemo(db: Database, tenantId: string, opts: { asO
         year,
         sourceId: source,
         instrument,
-        plannedCents: isPat2019 ? DEMO_PAT_2019_CENTS : planned(cents),
+        plannedCents: isPat2019 ? patTarget : planned(cents),
       }));
       allocations.push({ tenantId, year, sourceId: source, allocatedCents: values.reduce((a, v) => a + v.plannedCents, 0) });
       planLines.push(...values);

@@ -138,7 +138,7 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
     ]),
   );
   // Eingliederungsbudget 2015–2020 and the § 16i / § 16e contracts of the recorded jobs (budget module)
-  const budget = await seedBudgetDemo(db, tenantId);
+  const budget = await seedBudgetDemo(db, tenantId, { scale });
   say(
     `Eingliederungsbudget und ${budget.contracts} Förderverträge (§ 16i/§ 16e) in ${(budget.ms / 1000).toFixed(1)} s angelegt.`,
   );
