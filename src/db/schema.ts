@@ -3,8 +3,12 @@
 
 export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
+export * from '../modules/budget/schema.ts';
 export * from '../modules/measures/schema.ts';
 export * from '../modules/org/schema.ts';
+export * from '../modules/org/schema.ts';
+export * from '../modules/people/schema.ts';
 export * from '../modules/people/schema.ts';
 export * from '../modules/planning/schema.ts';
+export * from '../modules/subsidies/schema.ts';
 export * from '../modules/targets/schema.ts';

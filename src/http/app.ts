@@ -20,6 +20,9 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { AuditWriter } from '../modules/audit/service.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { authService } from '../modules/auth/service.ts';
+import { measureBudget } from '../modules/budget/measure-commitments.ts';
+import { budgetRoutes } from '../modules/budget/routes.ts';
+import { budgetService } from '../modules/budget/service.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { dashboardService } from '../modules/dashboard/service.ts';
 import { teamReportService } from '../modules/dashboard/team-report.ts';
@@ -33,6 +36,8 @@ import { peopleRoutes } from '../modules/people/routes.ts';
 import { peopleService } from '../modules/people/service.ts';
 import { planningRoutes } from '../modules/planning/routes.ts';
 import { planningService } from '../modules/planning/service.ts';
+import { subsidyRoutes } from '../modules/subsidies/routes.ts';
+import { subsidiesService } from '../modules/subsidies/service.ts';
 import { targetRoutes } from '../modules/targets/routes.ts';
 import { targetService } from '../modules/targets/service.ts';
 import { registerAccess } from './access.ts';
@@ -168,8 +173,10 @@ export async function buildApp({
     teamReports: teamReportService(db, indicatorService(db)),
   });
   await app.register(targetRoutes, { targets: targetService(db, indicatorService(db)) });
-  await app.register(measureRoutes, { measures: measuresService(db) });
+  await app.register(measureRoutes, { measures: measuresService(db, { budget: measureBudget }) });
   await app.register(planningRoutes, { planning: planningService(db, peopleService(db)) });
+  await app.register(budgetRoutes, { budget: budgetService(db) });
+  await app.register(subsidyRoutes, { subsidies: subsidiesService(db) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.

@@ -160,6 +160,7 @@ describe('Verwaltung: Mitarbeitende', () => {
       'Meine Termine und Fristen',
       'MitArbeit',
       'Maßnahmen',
+      'Geförderte Beschäftigung',
       'Teamreport',
     ]);
   });
@@ -222,6 +223,7 @@ describe('Berechtigungen', () => {
       'Meine Termine und Fristen',
       'MitArbeit',
       'Maßnahmen',
+      'Geförderte Beschäftigung',
       'Teamreport',
     ]);
     expect(await page.getByRole('region', { name: 'Ihre Bereiche' }).getByRole('link').allTextContents()).toEqual([
@@ -230,6 +232,7 @@ describe('Berechtigungen', () => {
       'Meine Termine und Fristen',
       'MitArbeit',
       'Maßnahmen',
+      'Geförderte Beschäftigung',
       'Teamreport',
     ]);
 
@@ -244,6 +247,7 @@ describe('Berechtigungen', () => {
         'Meine Termine und Fristen',
         'MitArbeit',
         'Maßnahmen',
+        'Geförderte Beschäftigung',
         'Teamreport',
       ]);
     }

@@ -29,6 +29,7 @@ describe('Anmelden und Abmelden', () => {
     expect(await navLinks(page)).toEqual([
       'Startseite',
       'Maßnahmen',
+      'Budget',
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',
@@ -40,6 +41,7 @@ describe('Anmelden und Abmelden', () => {
     const tiles = page.getByRole('region', { name: 'Ihre Bereiche' }).getByRole('link');
     expect(await tiles.allTextContents()).toEqual([
       'Maßnahmen',
+      'Budget',
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',

@@ -92,6 +92,7 @@ describe('Personen (pAp)', () => {
       'Meine Termine und Fristen',
       'MitArbeit',
       'Maßnahmen',
+      'Geförderte Beschäftigung',
       'Teamreport',
     ]);
     await nav(page, 'Personen');
@@ -372,6 +373,7 @@ describe('Datenimport (Administration)', () => {
     expect(await navLinks(page)).toEqual([
       'Startseite',
       'Maßnahmen',
+      'Budget',
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',

@@ -27,6 +27,12 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'planning.read': 'Integrationsplanung einer Person, Kontakte, MitArbeit-Prüfungen, eigene Termine (protokolliert)',
   'planning.write': 'Potenzialanalyse und Kooperationsplan, Kontakte und MitArbeit-Prüfungen erfassen',
   'planning.analysis': 'MitArbeit-Auswertung (nur Summen je Grund und Team)',
+  'budget.read': 'Eingliederungsbudget: Plan, Bindungen, Zahlungen, Hochrechnung ansehen',
+  'budget.write': 'Budgetjahre, Planansätze, manuelle Verpflichtungen, Rechnungen und Freigaben buchen',
+  'budget.override': 'Verpflichtung über die freien Mittel hinaus buchen (mit Begründung, protokolliert)',
+  'subsidy.read': '§ 16i / § 16e: Förderfähigkeit, Verträge, Zahlplan, Coaching ansehen (protokolliert)',
+  'subsidy.write': '§ 16i / § 16e: Verträge, Zahlungen und Coaching erfassen',
+  'subsidy.override': '§ 16i / § 16e trotz fehlender Voraussetzungen bewilligen (mit Begründung, protokolliert)',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 

@@ -73,6 +73,24 @@ export const PERMISSIONS = {
   'planning.write': { pap: 'team', fallmanagement: 'team', teamleitung: 'team' },
   /** The aggregated MitArbeit analysis (counts per reason and team, no individual data). */
   'planning.analysis': { teamleitung: 'team', controlling: 'tenant', vorstand: 'tenant' },
+  // ---- budget and subsidies modules (Eingliederungsbudget, § 16i / § 16e) ----
+  /** Budget overview, plan, commitments and payments (aggregates and provider invoices, no social data). */
+  'budget.read': {
+    controlling: 'tenant',
+    vorstand: 'tenant',
+    admin: 'tenant',
+    teamleitung: 'tenant',
+    fallmanagement: 'tenant',
+  },
+  /** Open budget years, plan, manual commitments, book invoices and releases. */
+  'budget.write': { controlling: 'tenant', admin: 'tenant' },
+  /** Book a commitment beyond the free amount, with an audited reason. */
+  'budget.override': { controlling: 'tenant', vorstand: 'tenant' },
+  /** § 16i / § 16e: eligibility, contracts, schedules, payments and coaching of the team's persons. */
+  'subsidy.read': { pap: 'team', fallmanagement: 'team', teamleitung: 'team', agps: 'team', controlling: 'tenant' },
+  'subsidy.write': { pap: 'team', fallmanagement: 'team', teamleitung: 'team', agps: 'team' },
+  /** Record a subsidy for a person who does not meet the criteria, with an audited reason. */
+  'subsidy.override': { teamleitung: 'team' },
   /** Own session and password. */
   'self.manage': everyone('own'),
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -5,6 +5,7 @@ import { bulkInsert } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedBudgetDemo } from '../budget/demo.ts';
 import { seedMeasuresDemo } from '../measures/demo.ts';
 import { createTenant, SYSTEM_ACTOR } from '../org/bootstrap.ts';
 import type { Role } from '../org/schema.ts';
@@ -157,6 +158,11 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   });
   say(
     `Integrationsplanung: ${planning.plans} Pläne, ${planning.contacts} Kontakte, ${planning.reviews} MitArbeit-Prüfungen (${Math.round(performance.now() - planningStart)} ms).`,
+  );
+  // Eingliederungsbudget 2015–2020 and the § 16i / § 16e contracts of the recorded jobs (budget module)
+  const budget = await seedBudgetDemo(db, tenantId, { scale });
+  say(
+    `Eingliederungsbudget und ${budget.contracts} Förderverträge (§ 16i/§ 16e) in ${(budget.ms / 1000).toFixed(1)} s angelegt.`,
   );
   const order = new Map<string, number>(LOGIN_ACCOUNTS.map((u, i) => [u + suffix, i]));
   return {

@@ -19,18 +19,20 @@ export interface PersonFacts {
   employments: { kind: EmploymentKind; from: string; to: string | null }[];
 }
 
-export async function loadPersonFacts(db: Database, tenantId: string): Promise<PersonFacts[]> {
+export async function loadPersonFacts(db: Database, tenantId: string, only?: { personId: string }): Promise<PersonFacts[]> {
+  // one person (the subsidies module's eligibility check) or the whole Jobcenter (indicators)
+  const mine = (col: string) => (only ? sql`AND ${sql.raw(col)} = ${only.personId}` : sql``);
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
     db.rows<{ id: string; sex: 'm' | 'w' | 'd'; birthDate: string }>(
-      sql`SELECT id, sex, birth_date AS "birthDate" FROM persons WHERE tenant_id = ${tenantId}`,
+      sql`SELECT id, sex, birth_date AS "birthDate" FROM persons WHERE tenant_id = ${tenantId} ${mine('id')}`,
     ),
     db.rows<{ p: string; from: string; to: string | null; employable: boolean; other: string | null }>(
       sql`SELECT person_id AS p, valid_from AS "from", valid_to AS "to", employable, other_jobcenter AS other
-            FROM benefit_periods WHERE tenant_id = ${tenantId}`,
+            FROM benefit_periods WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
     ),
     db.rows<{ p: string; teamId: string; from: string; to: string | null }>(
       sql`SELECT person_id AS p, team_id AS "teamId", valid_from AS "from", valid_to AS "to"
-            FROM team_assignments WHERE tenant_id = ${tenantId}`,
+            FROM team_assignments WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
     ),
     db.rows<{
       householdId: string;
@@ -43,14 +45,19 @@ export async function loadPersonFacts(db: Database, tenantId: string): Promise<P
       sql`SELECT m.household_id AS "householdId", m.person_id AS p, m.role, m.valid_from AS "from", m.valid_to AS "to",
                  p.birth_date AS "birthDate"
             FROM household_memberships m JOIN persons p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
-           WHERE m.tenant_id = ${tenantId}`,
+           WHERE m.tenant_id = ${tenantId} ${
+             only
+               ? sql`AND m.household_id IN (SELECT household_id FROM household_memberships
+                                             WHERE tenant_id = ${tenantId} AND person_id = ${only.personId})`
+               : sql``
+           }`,
     ),
     db.rows<{ p: string; kind: string; value: string; from: string; to: string | null }>(
       sql`SELECT person_id AS p, kind, value, valid_from AS "from", valid_to AS "to"
-            FROM status_periods WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee')`,
+            FROM status_periods WHERE tenant_id = ${tenantId} ${mine('person_id')} AND kind IN ('labour_market', 'severe_disability', 'refugee')`,
     ),
     db.rows<{ p: string; kind: EmploymentKind; from: string; to: string | null }>(
-      sql`SELECT person_id AS p, kind, valid_from AS "from", valid_to AS "to" FROM employments WHERE tenant_id = ${tenantId}`,
+      sql`SELECT person_id AS p, kind, valid_from AS "from", valid_to AS "to" FROM employments WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
     ),
   ]);
   const byId = new Map<string, PersonFacts>();
@@ -88,4 +95,59 @@ export async function loadPaymentSums(
       FROM household_payments x JOIN households h ON h.tenant_id = x.tenant_id AND h.id = x.household_id
      WHERE x.tenant_id = ${tenantId} AND x.month >= ${`${fromMonth}-01`}::date AND x.month <= ${`${toMonth}-01`}::date
      GROUP BY 1, 2`);
+}
+
+/** Number, name, sex, team and birth date of some persons (subsidies: scope checks, lists, the count of jobs by sex). */
+export async function loadPersonBasics(
+  db: Database,
+  tenantId: string,
+  personIds: readonly string[],
+): Promise<
+  {
+    id: string;
+    customerNumber: string;
+    familyName: string;
+    givenNames: string;
+    sex: 'm' | 'w' | 'd';
+    teamId: string | null;
+    birthDate: string;
+  }[]
+> {
+  if (!personIds.length) return [];
+  return db.rows(
+    sql`SELECT id, customer_number AS "customerNumber", family_name AS "familyName", given_names AS "givenNames", sex,
+               team_id AS "teamId", birth_date AS "birthDate" FROM persons
+         WHERE tenant_id = ${tenantId} AND id = ANY(${`{${personIds.join(',')}}`}::uuid[])`,
+  );
+}
+
+/** Employment periods of some kinds with hours and employer (subsidies: contracts for recorded § 16i / § 16e jobs). */
+export async function loadEmploymentsOfKinds(
+  db: Database,
+  tenantId: string,
+  kinds: readonly EmploymentKind[],
+): Promise<
+  {
+    id: string;
+    personId: string;
+    kind: EmploymentKind;
+    from: string;
+    to: string | null;
+    weeklyHours: number | null;
+    employer: string | null;
+  }[]
+> {
+  const rows = await db.rows<{
+    id: string;
+    personId: string;
+    kind: EmploymentKind;
+    from: string;
+    to: string | null;
+    weeklyHours: string | null;
+    employer: string | null;
+  }>(
+    sql`SELECT id, person_id AS "personId", kind, valid_from AS "from", valid_to AS "to", weekly_hours AS "weeklyHours", employer
+          FROM employments WHERE tenant_id = ${tenantId} AND kind = ANY(${`{${kinds.join(',')}}`}::text[]) ORDER BY valid_from, id`,
+  );
+  return rows.map((r) => ({ ...r, weeklyHours: r.weeklyHours === null ? null : Number(r.weeklyHours) }));
 }

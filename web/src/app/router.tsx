@@ -5,11 +5,13 @@ import { onUnauthorized } from '../lib/api.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authPublicRoutes, authRoutes } from '../modules/auth/routes.ts';
+import { budgetRoutes } from '../modules/budget/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { measuresRoutes } from '../modules/measures/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { planningRoutes } from '../modules/planning/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
+import { subsidyRoutes } from '../modules/subsidies/routes.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
 import { appRoute, rootRoute } from './routes-base.tsx';
 import { SESSION_KEY } from './session.ts';
@@ -27,6 +29,8 @@ const routeTree = rootRoute.addChildren([
     ...peopleRoutes,
     ...planningRoutes,
     ...measuresRoutes,
+    ...subsidyRoutes,
+    ...budgetRoutes,
     ...dashboardRoutes,
     ...adminRoutes,
     ...auditRoutes,

@@ -69,6 +69,13 @@ function PersonPage() {
   return (
     <div className="kern-stack-lg">
       <PersonHeader record={record} />
+      {can(session, 'subsidy.read') && (
+        <p className="kern-body">
+          <Link to="/personen/$personId/foerderung" params={{ personId }} className="kern-link">
+            § 16i/§ 16e prüfen
+          </Link>
+        </p>
+      )}
       <PurposeForm
         purpose={purpose}
         onChange={(p) => {
