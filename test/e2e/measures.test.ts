@@ -20,6 +20,9 @@ beforeAll(async () => {
   e2e = await startE2E();
   const { teamIds, tenantId, staffIds } = e2e.server.tenant;
   measureIds = await seedMeasureCatalogue(e2e.server.db, tenantId, staffIds.admin as string);
+  // an entry commits the place's costs to the integration budget, which must exist
+  const controlling = await apiAs(e2e.url, 'controlling');
+  await controlling.post('/api/budget/sources', { kind: 'integration', label: 'Eingliederungsbudget' });
   const leistung = await apiAs(e2e.url, 'leistung');
   const { id: householdId } = await leistung.post<{ id: string }>('/api/people/households', {
     number: '53201BG0000077',

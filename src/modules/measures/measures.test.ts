@@ -87,6 +87,9 @@ describe('measures: catalogue, assignment flow, places, waiting list, scope, bud
     pap2 = await Agent.login(t.app, 'pap2');
     admin = await Agent.login(t.app, 'admin');
     controlling = await Agent.login(t.app, 'controlling');
+    // entries commit their costs to the integration budget (app.ts wires the budget module in)
+    const source = await controlling.post('/api/budget/sources', { kind: 'integration', label: 'Eingliederungsbudget' });
+    expect(source.statusCode, source.body).toBe(201);
   });
   afterAll(() => t.close());
 
