@@ -5,3 +5,4 @@ export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
 export * from '../modules/org/schema.ts';
 export * from '../modules/people/schema.ts';
+export * from '../modules/reports/schema.ts';

@@ -26,6 +26,8 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { orgService } from '../modules/org/service.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { peopleService } from '../modules/people/service.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
+import { reportService } from '../modules/reports/service.ts';
 import { registerAccess } from './access.ts';
 import { logSerializers } from './log.ts';
 import { registerProblemHandlers } from './problem.ts';
@@ -154,6 +156,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db });
   await app.register(peopleRoutes, { people: peopleService(db), db });
   await app.register(indicatorRoutes, { indicators: indicatorService(db) });
+  await app.register(reportRoutes, { reports: reportService(db) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.

@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   'data.exchange': { admin: 'tenant' },
   /** Key figures and structure figures (aggregates, no individual data). */
   'indicators.read': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant', teamleitung: 'team' },
+  // reports module: the Eingliederungsbericht (aggregates only) and its narrative texts
+  /** Read and download the Eingliederungsbericht. */
+  'reports.read': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
+  /** Edit the narrative texts of the Eingliederungsbericht. */
+  'reports.write': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
   /** Own session and password. */
   'self.manage': everyone('own'),
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
