@@ -155,8 +155,10 @@ export function reportService(db: Database, providers: ReportProviders = {}) {
           { current },
         );
       };
+      // The stale answer is built after the transaction: inside it every query must go through tx.
+      let outcome: 'saved' | 'stale';
       try {
-        await db.orm.transaction(async (tx) => {
+        outcome = await db.orm.transaction(async (tx) => {
           let id: string;
           if (input.version === 0) {
             id = uuidv7();
@@ -181,7 +183,7 @@ export function reportService(db: Database, providers: ReportProviders = {}) {
                 ),
               )
               .returning({ id: reportTexts.id });
-            if (!row) throw await stale();
+            if (!row) return 'stale' as const;
             id = row.id;
           }
           await appendAudit(tx, [
@@ -195,11 +197,13 @@ export function reportService(db: Database, providers: ReportProviders = {}) {
               outcome: 'success',
             },
           ]);
+          return 'saved' as const;
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw await stale();
-        throw err;
+        if (!isUniqueViolation(err)) throw err;
+        outcome = 'stale';
       }
+      if (outcome === 'stale') throw await stale();
       return (await listTexts(caller.tenantId, year)).find((t) => t.key === key) as ReportTextOut;
     },
   };
