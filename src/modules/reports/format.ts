@@ -11,7 +11,8 @@ export function formatInt(n: number): string {
 }
 
 export function formatPercent(n: number): string {
-  return `${minus(oneDecimal.format(n))} %`;
+  // no-break space: the number and its sign stay on one line
+  return `${minus(oneDecimal.format(n))}\u00a0%`;
 }
 
 /** A change in percent with its sign: +1,5 % / −6,4 %. */
@@ -21,5 +22,5 @@ export function formatChange(n: number): string {
 }
 
 export function formatEuroCents(cents: number): string {
-  return euro.format(Math.round(cents / 100)).replace(/\u00a0/g, ' ');
+  return euro.format(Math.round(cents / 100));
 }

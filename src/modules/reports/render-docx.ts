@@ -36,11 +36,14 @@ function docxTable(t: TableBlock): Table {
         }),
       ],
     });
+  const numeric = t.columns.map((_, i) => i > 0 && t.rows.every((r) => /^[\d.,\s\u00a0%€•–−+]+$/.test(r[i]?.text ?? '')));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c, true, i > 0)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c.text, false, i > 0)) })),
+      new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c, true, numeric[i] as boolean)) }),
+      ...t.rows.map(
+        (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c.text, false, numeric[i] as boolean)) }),
+      ),
     ],
   });
 }

@@ -5,12 +5,15 @@ import type { Block, ReportDocument, TableBlock } from './document.ts';
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
+const isNumeric = (s: string) => /^[\d.,\s\u00a0%€•–−+]+$/.test(s);
+
 function tableHtml(t: TableBlock, n: number): string {
-  const head = t.columns.map((c, i) => `<th scope="col"${i ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
+  const numeric = t.columns.map((_, i) => i > 0 && t.rows.every((r) => isNumeric(r[i]?.text ?? '')));
+  const head = t.columns.map((c, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
   const body = t.rows
     .map(
       (r) =>
-        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c.text)}</th>` : `<td class="num">${esc(c.text)}</td>`)).join('')}</tr>`,
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c.text)}</th>` : `<td${numeric[i] ? ' class="num"' : ''}>${esc(c.text)}</td>`)).join('')}</tr>`,
     )
     .join('\n');
   const notes = t.footnotes.map((f) => `<p class="footnote">${esc(f)}</p>`).join('');

@@ -16,6 +16,7 @@ const FONT_CANDIDATES = [
   ],
 ];
 const BLUE = '#0b4f8a';
+const isNumeric = (s: string) => /^[\d.,\s\u00a0%€•–−+]+$/.test(s);
 const MARGIN = 56;
 
 export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
@@ -72,9 +73,11 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   let charts = 0;
   const drawTable = (b: TableBlock) => {
     const n = b.columns.length;
-    const first = n <= 2 ? width * 0.6 : n <= 4 ? width * 0.4 : width * 0.28;
+    const first = n <= 2 ? width * 0.6 : n <= 4 ? width * 0.4 : n <= 5 ? width * 0.28 : width * 0.2;
     const rest = (width - first) / Math.max(1, n - 1);
     const widths = b.columns.map((_, i) => (i === 0 ? first : rest));
+    // numbers right-aligned, words left-aligned (a column of team names is text)
+    const numeric = b.columns.map((_, i) => i > 0 && b.rows.every((r) => isNumeric(r[i]?.text ?? '')));
     const row = (cells: string[], header: boolean) => {
       pdf.font(header ? bold : regular).fontSize(8.5);
       const h = Math.max(...cells.map((c, i) => pdf.heightOfString(t(c), { width: (widths[i] as number) - 6 }))) + 6;
@@ -84,7 +87,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
           const y = pdf.y;
           let x = MARGIN;
           cells.forEach((c, i) => {
-            pdf.text(t(c), x + 3, y + 3, { width: (widths[i] as number) - 6, align: i === 0 ? 'left' : 'right' });
+            pdf.text(t(c), x + 3, y + 3, { width: (widths[i] as number) - 6, align: numeric[i] ? 'right' : 'left' });
             x += widths[i] as number;
           });
           pdf

@@ -69,8 +69,8 @@ describe('Eingliederungsbericht', () => {
       '7 Fazit',
     ])
       expect(html).toContain(h);
-    // 8 eLb, 6 women (75,0 %), the 2 men suppressed
-    expect(html).toContain('<th scope="row">Frauen</th><td class="num">6</td><td class="num">75,0 %</td>');
+    // 8 eLb, 6 women (75,0\u00a0%), the 2 men suppressed
+    expect(html).toContain('<th scope="row">Frauen</th><td class="num">6</td><td class="num">75,0\u00a0%</td>');
     expect(html).toContain('<th scope="row">Männer</th><td class="num">•</td><td class="num">•</td>');
     expect(html).toContain('<th scope="row">insgesamt</th><td class="num">8</td>');
     expect(html).toContain('weniger als 5 Personen');
@@ -110,7 +110,7 @@ describe('Eingliederungsbericht', () => {
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
     expect(xml).toContain('2.3 Struktur der Leistungsberechtigten');
     expect(xml).toContain('<w:tbl>');
-    expect(xml).toContain('75,0 %');
+    expect(xml).toContain('75,0\u00a0%');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
 
     const pdf = await controlling.get(`${url}?format=pdf`);

@@ -1,0 +1,16 @@
+import { openDatabase } from '../src/db/client.ts';
+import { indicatorService } from '../src/modules/indicators/service.ts';
+import { loadPersonFacts } from '../src/modules/people/facts.ts';
+import { sql } from 'drizzle-orm';
+const db = await openDatabase({ dataDir: '/tmp/report-demo/data' } as never);
+const [t] = await db.rows<{ id: string }>(sql`SELECT id FROM tenants`);
+let s = Date.now();
+const f = await loadPersonFacts(db, t!.id);
+console.log('facts', f.length, Date.now() - s);
+s = Date.now();
+await indicatorService(db).compute(t!.id, '2019-12');
+console.log('compute', Date.now() - s);
+s = Date.now();
+await indicatorService(db).compute(t!.id, '2018-12');
+console.log('compute2', Date.now() - s);
+await db.close();
