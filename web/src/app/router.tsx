@@ -6,6 +6,7 @@ import { adminRoutes } from '../modules/admin/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authPublicRoutes, authRoutes } from '../modules/auth/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
+import { reportsRoutes } from '../modules/reports/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
 import { appRoute, rootRoute } from './routes-base.tsx';
@@ -18,7 +19,7 @@ import { SESSION_KEY } from './session.ts';
  */
 const routeTree = rootRoute.addChildren([
   ...authPublicRoutes,
-  appRoute.addChildren([...startRoutes, ...authRoutes, ...peopleRoutes, ...adminRoutes, ...auditRoutes]),
+  appRoute.addChildren([...startRoutes, ...authRoutes, ...peopleRoutes, ...adminRoutes, ...auditRoutes, ...reportsRoutes]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
