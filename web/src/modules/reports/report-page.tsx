@@ -111,10 +111,13 @@ function TextEditor({ year }: { year: number }) {
   const [saved, setSaved] = useState(false);
   const section = texts.data?.sections.find((s) => s.key === key);
   const textareaId = useId();
+  // Load the text when another section is chosen or a newer version arrives (after saving or "load current").
+  const loadedBody = section?.body;
+  const loadedVersion = section?.version;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loadedVersion marks a newer saved text even when the body is equal
   useEffect(() => {
-    if (section) setBody(section.body);
-    setSaved(false);
-  }, [section]);
+    if (loadedBody !== undefined) setBody(loadedBody);
+  }, [key, loadedBody, loadedVersion]);
 
   const save = useMutation({
     mutationFn: (s: ReportText) => api.put<ReportText>(`${reportUrl(year)}/texts/${s.key}`, { body, version: s.version }),
@@ -149,6 +152,7 @@ function TextEditor({ year }: { year: number }) {
             value={key}
             onChange={(e) => {
               save.reset();
+              setSaved(false);
               setKey(e.target.value);
             }}
           >
