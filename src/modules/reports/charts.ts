@@ -25,7 +25,7 @@ export function chartSvg(chart: ChartBlock): string {
       color: PALETTE,
       textStyle: { fontFamily: FONT, fontSize: 12, color: '#1b1b1b' },
       legend: { bottom: 0, left: 'center', width: CHART_WIDTH - 60, itemGap: 28, textStyle: { fontFamily: FONT, fontSize: 11 } },
-      grid: { left: 70, right: 20, top: 30, bottom: chart.series.length > 3 ? 80 : 60 },
+      grid: { left: 70, right: 20, top: 30, bottom: chart.series.length > 3 ? 100 : 60 },
       xAxis: { type: 'category', data: chart.categories, axisLabel: { fontFamily: FONT, fontSize: 12, interval: 0 } },
       yAxis: {
         type: 'value',

@@ -14,7 +14,7 @@ export const TEXT_SECTIONS: TextSection[] = [
   {
     key: 'vorwort',
     title: 'Vorwort',
-    default: `Der Eingliederungsbericht {{jahr}} beschreibt, wie die Mitarbeitenden des {{jobcenter.name}} die Menschen in der Region gefördert und so ihren Auftrag im Rahmen des Sozialgesetzbuches II (SGB II) und der politischen Erwartungen erfüllt haben. Die Resultate sind das Ergebnis einer guten Zusammenarbeit mit allen Akteuren in der Region.
+    default: `Der Eingliederungsbericht {{jahr}} beschreibt, wie die Mitarbeitenden des Jobcenters die Menschen in der Region gefördert und so ihren Auftrag im Rahmen des Sozialgesetzbuches II (SGB II) und der politischen Erwartungen erfüllt haben. Die Resultate sind das Ergebnis einer guten Zusammenarbeit mit allen Akteuren in der Region.
 
 Der Bericht zeigt, dass sich die Bedingungen und dadurch die Arbeitsanforderungen im fortlaufenden Wandel befinden und somit Arbeitsweisen und Lösungsansätze stets weiterentwickelt werden müssen.
 
@@ -23,7 +23,7 @@ Der Eingliederungsbericht ist Teil eines stetigen Kreislaufes. Zusammen mit dem 
   {
     key: 'portraet',
     title: 'Porträt des Jobcenters',
-    default: `Das {{jobcenter.name}} nimmt die Aufgaben der Grundsicherung für Arbeitsuchende nach dem SGB II als zugelassener kommunaler Träger wahr. Grundlage der Arbeit ist der wertschätzende, die Bedingungen der Region berücksichtigende und vernetzt handelnde Umgang mit den Menschen in der Region.`,
+    default: `Unser Jobcenter nimmt die Aufgaben der Grundsicherung für Arbeitsuchende nach dem SGB II als zugelassener kommunaler Träger wahr. Grundlage der Arbeit ist der wertschätzende, die Bedingungen der Region berücksichtigende und vernetzt handelnde Umgang mit den Menschen in der Region.`,
   },
   {
     key: 'leitlinien',
@@ -50,7 +50,7 @@ Spezielle Kompetenzteams betreuen Menschen mit Schwerbehinderung und Rehabilitan
   {
     key: 'politik',
     title: 'Politik',
-    default: `Das {{jobcenter.name}} schließt jährlich mit dem Land die Zielvereinbarung nach § 48b SGB II ab. Dabei werden sozialpolitische Erwartungen und Ziele ergänzt (z. B. die Integration der Alleinerziehenden, der Menschen mit Schwerbehinderung, die qualifizierende Ausbildung).
+    default: `Das Jobcenter schließt jährlich mit dem Land die Zielvereinbarung nach § 48b SGB II ab. Dabei werden sozialpolitische Erwartungen und Ziele ergänzt (z. B. die Integration der Alleinerziehenden, der Menschen mit Schwerbehinderung, die qualifizierende Ausbildung).
 
 Die Förderung von Arbeitsverhältnissen nach §§ 16e und 16i SGB II (Teilhabechancengesetz) haben wir für viele Menschen genutzt.`,
   },
@@ -67,7 +67,7 @@ Die Förderung von Arbeitsverhältnissen nach §§ 16e und 16i SGB II (Teilhabec
   {
     key: 'struktur_geschlecht',
     title: 'Frauen und Männer',
-    default: `Im {{jobcenter.name}} sind mehr Frauen ({{elb.frauen}} eLb) als Männer ({{elb.maenner}} eLb) im SGB II-Leistungsbezug. Dieses Verhältnis von {{elb.frauen.anteil}} zu {{elb.maenner.anteil}} entspricht nicht der Relation der Bevölkerung. Das Risiko für Frauen, im SGB II-Bezug zu sein, ist größer als das für Männer.`,
+    default: `Im Leistungsbezug sind mehr Frauen ({{elb.frauen}} eLb) als Männer ({{elb.maenner}} eLb) im SGB II-Leistungsbezug. Dieses Verhältnis von {{elb.frauen.anteil}} zu {{elb.maenner.anteil}} entspricht nicht der Relation der Bevölkerung. Das Risiko für Frauen, im SGB II-Bezug zu sein, ist größer als das für Männer.`,
   },
   {
     key: 'struktur_gruppen',

@@ -489,7 +489,7 @@ export function buildDocument(
 
   return {
     title: `Eingliederungsbericht ${y}`,
-    subtitle: `des ${data.tenantName}`,
+    subtitle: data.tenantName,
     year: y,
     blocks,
   };

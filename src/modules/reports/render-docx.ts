@@ -110,7 +110,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   const document = new Document({
     creator: 'Teilhabe',
     title: doc.title,
-    description: `${doc.title} ${doc.subtitle}`,
+    description: `${doc.title} – ${doc.subtitle}`,
     features: { updateFields: true },
     styles: {
       default: { document: { run: { font: 'Arial', size: 21 } } },

@@ -19,7 +19,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   tables.forEach((t, i) => {
     const sheet = book.addWorksheet(`T${i + 1} ${t.id}`.slice(0, 31).replace(/[[\]:*?/\\]/g, '-'));
     sheet.addRow([`Tabelle ${i + 1}: ${t.caption}`]).font = { bold: true, size: 12 };
-    sheet.addRow([`${doc.title} ${doc.subtitle}`]);
+    sheet.addRow([`${doc.title} – ${doc.subtitle}`]);
     sheet.addRow([]);
     const header = sheet.addRow(t.columns);
     header.font = { bold: true };

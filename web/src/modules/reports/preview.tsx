@@ -9,7 +9,7 @@ export function ReportPreview({ doc }: { doc: PreviewDocument }) {
   return (
     <div className="report-preview">
       <p className="kern-body kern-body--bold">
-        {doc.title} {doc.subtitle}
+        {doc.title} – {doc.subtitle}
       </p>
       {doc.blocks.map((b, i) => {
         const key = `${b.kind}-${i}`;
