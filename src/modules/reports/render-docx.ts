@@ -53,7 +53,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, size: 32 })] }),
     new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Inhalt')] }),
+    // not a heading style: the contents must not list itself
+    new Paragraph({ children: [new TextRun({ text: 'Inhalt', bold: true, size: 32, color: '0B4F8A' })] }),
     new TableOfContents('Inhalt', { hyperlink: true, headingStyleRange: '1-3' }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
