@@ -2,7 +2,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { indicatorService } from '../src/modules/indicators/service.ts';
 import { loadPersonFacts } from '../src/modules/people/facts.ts';
 import { sql } from 'drizzle-orm';
-const db = await openDatabase({ dataDir: '/tmp/report-demo/data' } as never);
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '/tmp/report-demo/data' } as never);
 const [t] = await db.rows<{ id: string }>(sql`SELECT id FROM tenants`);
 let s = Date.now();
 const f = await loadPersonFacts(db, t!.id);

@@ -438,23 +438,19 @@ export function buildDocument(
     table(
       'integrationen',
       `Integrationen und Integrationsquote (K2) nach Geschlecht`,
-      [
-        'Jahr',
-        'Integrationen',
-        'Quote insgesamt',
-        'Integrationen Männer',
-        'Quote Männer',
-        'Integrationen Frauen',
-        'Quote Frauen',
-      ],
-      data.integration.map((i) => [
-        textCell(`Dezember ${i.year}`),
-        numberCell(i.total.numerator),
-        ratioCell(i.total),
-        numberCell(i.men.numerator),
-        ratioCell(i.men),
-        numberCell(i.women.numerator),
-        ratioCell(i.women),
+      ['Kennzahl', ...data.integration.map((i) => `Dezember ${i.year}`)],
+      (
+        [
+          ['Integrationen insgesamt', 'total', false],
+          ['Integrationsquote insgesamt', 'total', true],
+          ['Integrationen Männer', 'men', false],
+          ['Integrationsquote Männer', 'men', true],
+          ['Integrationen Frauen', 'women', false],
+          ['Integrationsquote Frauen', 'women', true],
+        ] as const
+      ).map(([label, key, rate]) => [
+        textCell(label),
+        ...data.integration.map((i) => (rate ? ratioCell(i[key]) : numberCell(i[key].numerator))),
       ]),
       ['Integrationsquote: Integrationen der letzten zwölf Monate je durchschnittlichem eLb-Bestand (§ 48a SGB II, K2).'],
     ),

@@ -73,7 +73,10 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   let charts = 0;
   const drawTable = (b: TableBlock) => {
     const n = b.columns.length;
-    const first = n <= 2 ? width * 0.6 : n <= 4 ? width * 0.4 : n <= 5 ? width * 0.28 : width * 0.2;
+    // the first column as wide as its longest label (within bounds), the others share the rest
+    pdf.font(regular).fontSize(8.5);
+    const longest = Math.max(...b.rows.map((r) => pdf.widthOfString(t(r[0]?.text ?? ''))), 0) + 10;
+    const first = Math.min(Math.max(longest, width * 0.2), width * (n <= 2 ? 0.6 : 0.45), width - (n - 1) * 48);
     const rest = (width - first) / Math.max(1, n - 1);
     const widths = b.columns.map((_, i) => (i === 0 ? first : rest));
     // numbers right-aligned, words left-aligned (a column of team names is text)
@@ -84,6 +87,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
       return {
         h,
         draw: () => {
+          pdf.font(header ? bold : regular).fontSize(8.5);
           const y = pdf.y;
           let x = MARGIN;
           cells.forEach((c, i) => {
@@ -111,7 +115,22 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
           false,
         )
       : { h: 0 };
-    ensure(pdf.heightOfString(caption, { width }) + header.h + firstRow.h + 8);
+    // A table that fits on one page starts on a new page rather than being split; longer ones split
+    // with the header repeated.
+    const bodyHeight = b.rows.reduce(
+      (sum, r) =>
+        sum +
+        row(
+          r.map((c) => c.text),
+          false,
+        ).h,
+      0,
+    );
+    const captionHeight = pdf.heightOfString(caption, { width });
+    pdf.font(regular).fontSize(7.5);
+    const notesHeight = b.footnotes.reduce((sum, f) => sum + pdf.heightOfString(t(f), { width }) + 3, 0);
+    const whole = captionHeight + header.h + bodyHeight + notesHeight + 8;
+    ensure(whole <= bottom() - MARGIN ? whole : captionHeight + header.h + firstRow.h + 8);
     pdf.font(bold).fontSize(9.5).fillColor(BLUE).text(caption, MARGIN, pdf.y, { width });
     pdf.fillColor('black').moveDown(0.2);
     header.draw();
