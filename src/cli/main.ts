@@ -10,6 +10,7 @@ import { orgService } from '../modules/org/service.ts';
 import { systemCaller, withDatabase } from './context.ts';
 import { registerExchangeCommands } from './exchange.ts';
 import { registerIndicatorCommands } from './indicators.ts';
+import { registerReportCommands } from './report.ts';
 import { registerSeedCommands } from './seed.ts';
 
 // Read here rather than imported from the server: commands other than `start` do not load
@@ -131,6 +132,7 @@ program
 registerExchangeCommands(program);
 registerIndicatorCommands(program);
 registerSeedCommands(program);
+registerReportCommands(program);
 
 export async function run(argv: string[]) {
   try {

@@ -10,5 +10,6 @@ export * from '../modules/org/schema.ts';
 export * from '../modules/people/schema.ts';
 export * from '../modules/people/schema.ts';
 export * from '../modules/planning/schema.ts';
+export * from '../modules/reports/schema.ts';
 export * from '../modules/subsidies/schema.ts';
 export * from '../modules/targets/schema.ts';

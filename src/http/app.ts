@@ -36,6 +36,9 @@ import { peopleRoutes } from '../modules/people/routes.ts';
 import { peopleService } from '../modules/people/service.ts';
 import { planningRoutes } from '../modules/planning/routes.ts';
 import { planningService } from '../modules/planning/service.ts';
+import { moduleReportProviders } from '../modules/reports/providers.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
+import { reportService } from '../modules/reports/service.ts';
 import { subsidyRoutes } from '../modules/subsidies/routes.ts';
 import { subsidiesService } from '../modules/subsidies/service.ts';
 import { targetRoutes } from '../modules/targets/routes.ts';
@@ -177,6 +180,7 @@ export async function buildApp({
   await app.register(planningRoutes, { planning: planningService(db, peopleService(db)) });
   await app.register(budgetRoutes, { budget: budgetService(db) });
   await app.register(subsidyRoutes, { subsidies: subsidiesService(db) });
+  await app.register(reportRoutes, { reports: reportService(db, moduleReportProviders(db)) });
 
   // Any other GET that is not an API call is a page of the single-page app (the not-found handler
   // in problem.ts serves index.html for it); here only the hashed assets.

@@ -377,6 +377,7 @@ describe('Datenimport (Administration)', () => {
       'Kennzahlen',
       'Zielvereinbarung',
       'Teamreport',
+      'Eingliederungsbericht',
       'Teams',
       'Mitarbeitende',
       'Datenimport',

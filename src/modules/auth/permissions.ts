@@ -91,6 +91,11 @@ export const PERMISSIONS = {
   'subsidy.write': { pap: 'team', fallmanagement: 'team', teamleitung: 'team', agps: 'team' },
   /** Record a subsidy for a person who does not meet the criteria, with an audited reason. */
   'subsidy.override': { teamleitung: 'team' },
+  // reports module: the Eingliederungsbericht (aggregates only) and its narrative texts
+  /** Read and download the Eingliederungsbericht. */
+  'reports.read': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
+  /** Edit the narrative texts of the Eingliederungsbericht. */
+  'reports.write': { controlling: 'tenant', vorstand: 'tenant', admin: 'tenant' },
   /** Own session and password. */
   'self.manage': everyone('own'),
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

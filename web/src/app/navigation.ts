@@ -5,6 +5,7 @@ import { dashboardNav } from '../modules/dashboard/nav.ts';
 import { measuresNav } from '../modules/measures/nav.ts';
 import { peopleNav } from '../modules/people/nav.ts';
 import { planningNav } from '../modules/planning/nav.ts';
+import { reportsNav } from '../modules/reports/nav.ts';
 import { startNav } from '../modules/start/nav.ts';
 import { subsidyNav } from '../modules/subsidies/nav.ts';
 import type { NavEntry } from './nav.ts';
@@ -18,6 +19,7 @@ export const NAVIGATION: NavEntry[] = [
   ...subsidyNav,
   ...budgetNav,
   ...dashboardNav,
+  ...reportsNav,
   ...adminNav,
   ...auditNav,
 ];

@@ -10,6 +10,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { measuresRoutes } from '../modules/measures/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { planningRoutes } from '../modules/planning/routes.ts';
+import { reportsRoutes } from '../modules/reports/routes.ts';
 import { startRoutes } from '../modules/start/routes.ts';
 import { subsidyRoutes } from '../modules/subsidies/routes.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
@@ -32,6 +33,7 @@ const routeTree = rootRoute.addChildren([
     ...subsidyRoutes,
     ...budgetRoutes,
     ...dashboardRoutes,
+    ...reportsRoutes,
     ...adminRoutes,
     ...auditRoutes,
   ]),
