@@ -114,8 +114,8 @@ export function reportService(db: Database, providers: ReportProviders = {}) {
       collectContributions(providers, caller.tenantId, year),
       listTexts(caller.tenantId, year),
     ]);
-    // § 16i/§ 16e jobs come from the people module's employment history unless a module provides them.
-    if (!providers.subsidisedJobs) contributions.subsidisedJobs = loaded.subsidisedJobs;
+    // without subsidy contracts recorded, the jobs of kind § 16i/§ 16e in the employment history count
+    if (!contributions.subsidisedJobs) contributions.subsidisedJobs = loaded.subsidisedJobs;
     const values = placeholderValues(loaded.data, contributions);
     const doc = buildDocument(loaded.data, contributions, Object.fromEntries(texts.map((t) => [t.key, t.body])), values);
     return { doc, data: loaded.data };
