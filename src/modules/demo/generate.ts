@@ -139,6 +139,8 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       },
     ]),
   );
+  // statistics for the planner after the bulk load (PGlite has no autovacuum); the modules below query people
+  await db.rows(sql`ANALYZE`);
   // modules with demo data of their own (docs/demo.md, "Weitere Module"), after the people
   const measures = await seedMeasuresDemo(db, tenantId, {
     caseworkerId: created.staffIds[`pap${suffix}`] ?? (staffIds[0] as string),

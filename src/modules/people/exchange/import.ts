@@ -190,6 +190,10 @@ export async function importJobcenter(db: Database, files: ImportFile[], opts: I
     if (!opts.tenantId && jobcenterName) summary.tenantId = null;
   }
   phase('commit');
+  // Fresh statistics after a bulk load: PGlite has no autovacuum, and PostgreSQL's would come minutes later,
+  // so until then the planner guesses on empty tables (one roster query took a minute on a fresh demo).
+  if (!opts.dryRun) await db.rows(sql`ANALYZE`);
+  phase('analyze');
   summary.ok = true;
   return summary;
 }
