@@ -46,7 +46,12 @@ export class Counter {
 }
 
 export interface Counts {
+  /** The last report month counted (counts for one month: that month). */
   month: MonthIndex;
+  /** The report month of day index 0: the first report month counted − 24. */
+  firstDay: MonthIndex;
+  /** Number of reference days counted: (last − first report month) + DAYS. */
+  days: number;
   scopeKeys: string[];
   /** eLb on ST(d). */
   stock: Counter;
@@ -83,8 +88,19 @@ interface Attributes {
   splits: number[];
 }
 
-export function countFacts(persons: readonly PersonFacts[], org: Organisation, month: MonthIndex): Counts {
-  const firstMonth = month - (DAYS - 1);
+/**
+ * Counts for the report month `month`, or for every report month from `fromMonth` to `month` in one pass
+ * (a time series: the reference days ST(fromMonth − 24) … ST(month) are evaluated once per person).
+ */
+export function countFacts(
+  persons: readonly PersonFacts[],
+  org: Organisation,
+  month: MonthIndex,
+  fromMonth: MonthIndex = month,
+): Counts {
+  if (fromMonth > month) throw new Error('fromMonth liegt nach month');
+  const firstMonth = fromMonth - (DAYS - 1);
+  const dayCount = month - firstMonth + 1;
   const scopeKeys = ['tenant'];
   const siteIndex = new Map<string, number>();
   const teamIndex = new Map<string, number>();
@@ -102,26 +118,28 @@ export function countFacts(persons: readonly PersonFacts[], org: Organisation, m
   const n = scopeKeys.length;
   const counts: Counts = {
     month,
+    firstDay: firstMonth,
+    days: dayCount,
     scopeKeys,
-    stock: new Counter(n),
-    lzb: new Counter(n),
-    lzbActive: new Counter(n),
-    integrations: new Counter(n),
-    minijobs: new Counter(n),
-    publicJobs: new Counter(n),
-    svIntegrations: new Counter(n),
-    svContinued: new Counter(n),
-    inflows: new Counter(n),
-    outflows: new Counter(n),
-    lzbInflows: new Counter(n),
-    lzbOutflows: new Counter(n),
-    households: new Counter(n),
-    over4Years: new Counter(n),
-    jobSeeking: new Counter(n),
+    stock: new Counter(n, dayCount),
+    lzb: new Counter(n, dayCount),
+    lzbActive: new Counter(n, dayCount),
+    integrations: new Counter(n, dayCount),
+    minijobs: new Counter(n, dayCount),
+    publicJobs: new Counter(n, dayCount),
+    svIntegrations: new Counter(n, dayCount),
+    svContinued: new Counter(n, dayCount),
+    inflows: new Counter(n, dayCount),
+    outflows: new Counter(n, dayCount),
+    lzbInflows: new Counter(n, dayCount),
+    lzbOutflows: new Counter(n, dayCount),
+    households: new Counter(n, dayCount),
+    over4Years: new Counter(n, dayCount),
+    jobSeeking: new Counter(n, dayCount),
   };
-  const refDays = Array.from({ length: DAYS }, (_, d) => referenceDay(firstMonth + d));
+  const refDays = Array.from({ length: dayCount }, (_, d) => referenceDay(firstMonth + d));
   const refDayNumbers = refDays.map(toDay);
-  const householdsSeen: Set<string>[] = Array.from({ length: DAYS }, () => new Set());
+  const householdsSeen: Set<string>[] = Array.from({ length: dayCount }, () => new Set());
 
   const emit = (counter: Counter, day: number, a: Attributes) => {
     for (const scope of a.scopes) for (const split of a.splits) counter.add(day, scope, split);
@@ -152,9 +170,9 @@ export function countFacts(persons: readonly PersonFacts[], org: Organisation, m
     };
 
     // stocks on every reference day
-    const stockAttrs: (Attributes | null)[] = new Array(DAYS).fill(null);
-    const isLzb: boolean[] = new Array(DAYS).fill(false);
-    for (let d = 0; d < DAYS; d++) {
+    const stockAttrs: (Attributes | null)[] = new Array(dayCount).fill(null);
+    const isLzb: boolean[] = new Array(dayCount).fill(false);
+    for (let d = 0; d < dayCount; d++) {
       const dn = refDayNumbers[d] as number;
       if (!inStockOn(dn)) continue;
       const iso = refDays[d] as string;
@@ -177,7 +195,8 @@ export function countFacts(persons: readonly PersonFacts[], org: Organisation, m
       }
       if (d > 0 && isLzb[d] && !isLzb[d - 1]) emit(counts.lzbInflows, d, a);
     }
-    for (let d = 1; d < DAYS; d++) if (isLzb[d - 1] && !isLzb[d]) emit(counts.lzbOutflows, d, stockAttrs[d - 1] as Attributes);
+    for (let d = 1; d < dayCount; d++)
+      if (isLzb[d - 1] && !isLzb[d]) emit(counts.lzbOutflows, d, stockAttrs[d - 1] as Attributes);
 
     // integrations and entries: the stock rule of INDICATORS.md, at most one per person and report month
     const counted = {
@@ -196,14 +215,14 @@ export function countFacts(persons: readonly PersonFacts[], org: Organisation, m
       const k = windowMonthOf(e.from) - firstMonth;
       let countIn: number;
       let a: Attributes | null;
-      if (k - 1 >= 0 && k - 1 < DAYS && stockAttrs[k - 1]) {
+      if (k - 1 >= 0 && k - 1 < dayCount && stockAttrs[k - 1]) {
         countIn = k;
         a = stockAttrs[k - 1] as Attributes;
-      } else if (k >= 0 && k < DAYS && stockAttrs[k]) {
+      } else if (k >= 0 && k < dayCount && stockAttrs[k]) {
         countIn = k + 1;
         a = stockAttrs[k] as Attributes;
       } else continue;
-      if (countIn >= DAYS) continue;
+      if (countIn >= dayCount) continue;
       if (INTEGRATION.has(e.kind) && !counted.integration.has(countIn)) {
         counted.integration.add(countIn);
         emit(counts.integrations, countIn, a);
@@ -229,9 +248,9 @@ export function countFacts(persons: readonly PersonFacts[], org: Organisation, m
     for (const spell of profileElbSpells(profile)) {
       const first = fromDay(spell.from);
       const inMonth = windowMonthOf(first) - firstMonth;
-      if (inMonth >= 0 && inMonth < DAYS) emit(counts.inflows, inMonth, attributesOn(first, spell.from, false));
+      if (inMonth >= 0 && inMonth < dayCount) emit(counts.inflows, inMonth, attributesOn(first, spell.from, false));
       const outMonth = windowMonthOf(fromDay(spell.lastDay + 1)) - firstMonth;
-      if (outMonth >= 0 && outMonth < DAYS)
+      if (outMonth >= 0 && outMonth < dayCount)
         emit(counts.outflows, outMonth, attributesOn(fromDay(spell.lastDay), spell.lastDay, false));
     }
   }

@@ -139,3 +139,16 @@ describe('properties of the counts', () => {
     );
   });
 });
+
+describe('a time series counted in one pass', () => {
+  it('gives for every month exactly the figures of that month counted alone', () => {
+    const org = { teams: [TEAM] };
+    const series = countFacts(HISTORY, org, monthIndex('2019-12'), monthIndex('2018-11'));
+    for (const month of ['2018-11', '2019-03', '2019-12']) {
+      const alone = countFacts(HISTORY, org, monthIndex(month));
+      expect(computeFigures(series, null, '2026-11-25', monthIndex(month))).toEqual(computeFigures(alone, null, '2026-11-25'));
+      expect(computeStructure(series, monthIndex(month))).toEqual(computeStructure(alone));
+    }
+    expect(() => computeFigures(series, null, '2026-11-25', monthIndex('2018-10'))).toThrow(/nicht gezählt/);
+  });
+});
