@@ -182,8 +182,7 @@ export function countFacts(
       emit(counts.stock, d, a);
       if (isLzb[d]) {
         emit(counts.lzb, d, a);
-        if (p.status.some((s) => s.kind === 'labour_market' && s.value === 'measure' && covers(s.from, s.to, iso)))
-          emit(counts.lzbActive, d, a);
+        if (isActiveOn(p, iso)) emit(counts.lzbActive, d, a);
       }
       if (inReceiptMoreThan4YearsOn(p.benefit, iso)) emit(counts.over4Years, d, a);
       if (p.status.some((s) => s.kind === 'labour_market' && JOB_SEEKING.has(s.value) && covers(s.from, s.to, iso)))
@@ -211,10 +210,14 @@ export function countFacts(
         .filter((e) => SV_KINDS.has(e.kind))
         .map((e) => ({ from: toDay(e.from), to: e.to === null ? Number.POSITIVE_INFINITY : toDay(e.to) })),
     );
+    // ST(first − 1), one day before the counted ones: a start in the first window W(first) belongs to
+    // report month `first` (not counted) when the person was in the stock then, not to `first` + 1
+    const inStockBeforeFirst = inStockOn(toDay(referenceDay(firstMonth - 1)));
     for (const e of [...p.employments].sort((a, b) => a.from.localeCompare(b.from))) {
       const k = windowMonthOf(e.from) - firstMonth;
       let countIn: number;
       let a: Attributes | null;
+      if (k === 0 && inStockBeforeFirst) continue;
       if (k - 1 >= 0 && k - 1 < dayCount && stockAttrs[k - 1]) {
         countIn = k;
         a = stockAttrs[k - 1] as Attributes;
@@ -248,13 +251,30 @@ export function countFacts(
     for (const spell of profileElbSpells(profile)) {
       const first = fromDay(spell.from);
       const inMonth = windowMonthOf(first) - firstMonth;
-      if (inMonth >= 0 && inMonth < dayCount) emit(counts.inflows, inMonth, attributesOn(first, spell.from, false));
+      // groups on the day of the movement: the first day of the spell, the last day before the outflow
+      if (inMonth >= 0 && inMonth < dayCount) emit(counts.inflows, inMonth, attributesOn(first, spell.from, lzbOn(spell.from)));
       const outMonth = windowMonthOf(fromDay(spell.lastDay + 1)) - firstMonth;
       if (outMonth >= 0 && outMonth < dayCount)
-        emit(counts.outflows, outMonth, attributesOn(fromDay(spell.lastDay), spell.lastDay, false));
+        emit(counts.outflows, outMonth, attributesOn(fromDay(spell.lastDay), spell.lastDay, lzbOn(spell.lastDay)));
     }
   }
   return counts;
+}
+
+/**
+ * K3E2 "in an active labour-market measure" on a day: the labour-market status `measure`, or a publicly
+ * funded job (§ 16d work opportunity; § 16i from the amendment of the KennzahlenVO in force 22.3.2019,
+ * which counts § 16i jobs as measures of active labour-market policy, § 2 (2) Nr. 1 KennzahlenVO).
+ */
+export const ACTIVE_16I_FROM = '2019-03-22';
+function isActiveOn(p: PersonFacts, iso: string): boolean {
+  for (const s of p.status)
+    if (s.kind === 'labour_market' && s.value === 'measure' && s.from <= iso && (s.to === null || iso < s.to)) return true;
+  for (const e of p.employments) {
+    if (e.kind !== 'public_16d' && (e.kind !== 'public_16i' || iso < ACTIVE_16I_FROM)) continue;
+    if (e.from <= iso && (e.to === null || iso < e.to)) return true;
+  }
+  return false;
 }
 
 function addYear(iso: string): string {
