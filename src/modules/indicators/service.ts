@@ -5,7 +5,7 @@ import { listTeamRefs } from '../org/directory.ts';
 import { loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
 import { monthIndex, monthString } from './calendar.ts';
 import { FIGURES } from './definitions.ts';
-import { countFacts } from './engine.ts';
+import { countFacts, factsRange } from './engine.ts';
 import { computeFigures, computeStructure, type FigureValue, type PaymentSums, type StructureValue } from './figures.ts';
 
 export interface IndicatorReport {
@@ -30,7 +30,7 @@ export function indicatorService(db: Database) {
     const first = Math.min(...indices);
     const last = Math.max(...indices);
     const [facts, teams, payments] = await Promise.all([
-      loadPersonFacts(db, tenantId),
+      loadPersonFacts(db, tenantId, factsRange(last, first)),
       listTeamRefs(db, tenantId),
       loadPaymentSums(db, tenantId, monthString(first - 12), monthString(last)),
     ]);
