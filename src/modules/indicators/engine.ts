@@ -171,18 +171,20 @@ export function countFacts(
   }
   const buckets = scopesOfBucket.length;
   const cellsPerDay = buckets * MASKS;
-  const cellsPerCounter = dayCount * cellsPerDay;
-  const raw = new Uint32Array(COUNTERS.length * cellsPerCounter);
+  // layout [day][cell][counter]: the events of one person on one day land next to each other in memory
+  const counterCount = COUNTERS.length;
+  const raw = new Uint32Array(dayCount * cellsPerDay * counterCount);
   const add = (counter: number, day: number, cell: number) => {
     if (day >= 0 && day < dayCount) {
-      const i = counter * cellsPerCounter + day * cellsPerDay + cell;
+      const i = (day * cellsPerDay + cell) * counterCount + counter;
       raw[i] = (raw[i] as number) + 1;
     }
   };
 
   const refDays = Array.from({ length: dayCount }, (_, d) => referenceDay(firstMonth + d));
   const refDayNumbers = refDays.map(toDay);
-  const householdsSeen: Set<string>[] = Array.from({ length: dayCount }, () => new Set());
+  /** Per household, the reference days on which it was counted already (looked up once per person and household). */
+  const householdsSeen = new Map<string, Uint8Array>();
   // ST(first − 1), one day before the counted ones: a start in the first window W(first) belongs to
   // report month `first` (not counted) when the person was in the stock then, not to `first` + 1
   const dayBeforeFirst = toDay(referenceDay(firstMonth - 1));
@@ -204,6 +206,8 @@ export function countFacts(
     // stocks on every reference day
     stockCell.fill(-1);
     isLzb.fill(0);
+    let lastHousehold: string | null = null;
+    let lastSeen: Uint8Array | null = null;
     for (let d = 0; d < dayCount; d++) {
       const dn = refDayNumbers[d] as number;
       if (!profileIsElb(profile, dn)) continue;
@@ -222,10 +226,16 @@ export function countFacts(
       if (profileInReceiptMoreThan4Years(receipt, dn)) add(C.over4Years, d, cell);
       if (flags & JOB_SEEKING) add(C.jobSeeking, d, cell);
       const household = ownHouseholdOn(p, iso);
-      const seen = householdsSeen[d] as Set<string>;
-      if (household !== null && !seen.has(household)) {
-        seen.add(household);
-        add(C.households, d, cell);
+      if (household !== null) {
+        if (household !== lastHousehold) {
+          lastHousehold = household;
+          lastSeen = householdsSeen.get(household) ?? new Uint8Array(dayCount);
+          householdsSeen.set(household, lastSeen);
+        }
+        if (lastSeen && !lastSeen[d]) {
+          lastSeen[d] = 1;
+          add(C.households, d, cell);
+        }
       }
     }
     for (let d = 1; d < dayCount; d++) if (isLzb[d - 1] && !isLzb[d]) add(C.lzbOutflows, d, stockCell[d - 1] as number);
@@ -295,20 +305,19 @@ export function countFacts(
 
   // expand the cells into scopes × splits
   const counters = COUNTERS.map(() => new Counter(scopeKeys.length, dayCount));
-  for (let c = 0; c < COUNTERS.length; c++) {
-    const counter = counters[c] as Counter;
-    for (let d = 0; d < dayCount; d++) {
-      const base = c * cellsPerCounter + d * cellsPerDay;
-      for (let b = 0; b < buckets; b++) {
-        const scopes = scopesOfBucket[b] as number[];
-        for (let mask = 0; mask < MASKS; mask++) {
-          const n = raw[base + b * MASKS + mask] as number;
+  for (let d = 0; d < dayCount; d++)
+    for (let b = 0; b < buckets; b++) {
+      const scopes = scopesOfBucket[b] as number[];
+      for (let mask = 0; mask < MASKS; mask++) {
+        const base = (d * cellsPerDay + b * MASKS + mask) * counterCount;
+        for (let c = 0; c < counterCount; c++) {
+          const n = raw[base + c] as number;
           if (n === 0) continue;
+          const counter = counters[c] as Counter;
           for (const split of SPLITS_OF_MASK[mask] as number[]) for (const scope of scopes) counter.add(d, scope, split, n);
         }
       }
     }
-  }
   const named = Object.fromEntries(COUNTERS.map((name, i) => [name, counters[i]])) as Record<CounterName, Counter>;
   return { month, firstDay: firstMonth, days: dayCount, scopeKeys, ...named };
 }
