@@ -44,19 +44,39 @@ interface CaseResult {
   persons: number;
   teams: number;
   monthMs: number[];
+  /** CPU time of this process for the month (PGlite: database included; PostgreSQL: the server's not). */
+  monthCpuMs: number[];
+  yearCpuMs: number[];
   loadMs: number[];
   countMs: number[];
   yearMs: number[];
   sqlMs: number[];
   engineCounts: { stock: number; integrations: number; lzb: number };
   sqlCounts: { stock: number; integrations: number; lzb: number };
-  median: { monthMs: number; loadMs: number; countMs: number; yearMs: number | null; sqlMs: number; engineToSql: number };
+  median: {
+    monthMs: number;
+    monthCpuMs: number;
+    loadMs: number;
+    countMs: number;
+    yearMs: number | null;
+    yearCpuMs: number | null;
+    sqlMs: number;
+    engineToSql: number;
+  };
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
   const v = await fn();
   return [performance.now() - t, v];
+}
+
+/** Wall time and this process's CPU time (user + system) of one call, in milliseconds. */
+async function timeWithCpu(fn: () => Promise<unknown>): Promise<[number, number]> {
+  const cpu = process.cpuUsage();
+  const [ms] = await time(fn);
+  const used = process.cpuUsage(cpu);
+  return [ms, (used.user + used.system) / 1000];
 }
 
 async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number, runs: number, withYear: boolean) {
@@ -79,17 +99,21 @@ async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number,
     persons: demo.rows.persons ?? 0,
     teams: teams.length,
     monthMs: [],
+    monthCpuMs: [],
+    yearCpuMs: [],
     loadMs: [],
     countMs: [],
     yearMs: [],
     sqlMs: [],
     engineCounts,
     sqlCounts: await baselineCounts(db, tenantId, MONTH),
-    median: { monthMs: 0, loadMs: 0, countMs: 0, yearMs: null, sqlMs: 0, engineToSql: 0 },
+    median: { monthMs: 0, monthCpuMs: 0, loadMs: 0, countMs: 0, yearMs: null, yearCpuMs: null, sqlMs: 0, engineToSql: 0 },
   };
   if (withYear) await service.computeMany(tenantId, YEAR, TODAY); // warm-up
   for (let i = 0; i < runs; i++) {
-    r.monthMs.push((await time(() => service.compute(tenantId, MONTH, TODAY)))[0]);
+    const [monthMs, monthCpuMs] = await timeWithCpu(() => service.compute(tenantId, MONTH, TODAY));
+    r.monthMs.push(monthMs);
+    r.monthCpuMs.push(monthCpuMs);
     const [loadMs, facts] = await time(() => loadPersonFacts(db, tenantId));
     r.loadMs.push(loadMs);
     const t = performance.now();
@@ -97,14 +121,20 @@ async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number,
     computeFigures(counts, null, TODAY);
     computeStructure(counts);
     r.countMs.push(performance.now() - t);
-    if (withYear) r.yearMs.push((await time(() => service.computeMany(tenantId, YEAR, TODAY)))[0]);
+    if (withYear) {
+      const [yearMs, yearCpuMs] = await timeWithCpu(() => service.computeMany(tenantId, YEAR, TODAY));
+      r.yearMs.push(yearMs);
+      r.yearCpuMs.push(yearCpuMs);
+    }
     r.sqlMs.push((await time(() => baselineCounts(db, tenantId, MONTH)))[0]);
   }
   r.median = {
     monthMs: median(r.monthMs),
+    monthCpuMs: median(r.monthCpuMs),
     loadMs: median(r.loadMs),
     countMs: median(r.countMs),
     yearMs: withYear ? median(r.yearMs) : null,
+    yearCpuMs: withYear ? median(r.yearCpuMs) : null,
     sqlMs: median(r.sqlMs),
     engineToSql: median(r.monthMs) / median(r.sqlMs),
   };
@@ -113,10 +143,12 @@ async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number,
   console.log(
     `${kind.padEnd(8)} scale ${String(scale).padStart(4)}: ${r.persons.toLocaleString('de-DE')} Personen, ${r.teams} Teams ` +
       `(Erzeugung ${r.seedSeconds.toFixed(0)} s)\n` +
-      `  Monat (alle Kennzahlen, alle Teams): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}]\n` +
+      `  Monat (alle Kennzahlen, alle Teams): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}], ` +
+      `CPU dieses Prozesses ${ms(r.median.monthCpuMs)}\n` +
       `    davon Fakten laden ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)}\n` +
       (withYear
-        ? `  Jahr (12 Monate, computeMany): Median ${ms(r.median.yearMs ?? 0)} [${r.yearMs.map(Math.round).join(', ')}]\n`
+        ? `  Jahr (12 Monate, computeMany): Median ${ms(r.median.yearMs ?? 0)} [${r.yearMs.map(Math.round).join(', ')}], ` +
+          `CPU ${ms(r.median.yearCpuMs ?? 0)}\n`
         : '') +
       `  SQL-Basis (Bestand, Integrationen, LZB): Median ${ms(r.median.sqlMs)}; Engine ÷ SQL ${r.median.engineToSql.toFixed(1)}×\n` +
       `  Zählungen Engine ${JSON.stringify(r.engineCounts)} / SQL ${JSON.stringify(r.sqlCounts)}: ${same ? 'gleich' : 'VERSCHIEDEN'}`,
