@@ -65,10 +65,12 @@ export async function baselineCounts(db: Database, tenantId: string, month: stri
     ),
     counted AS (
       SELECT DISTINCT j.person_id,
-             CASE WHEN EXISTS (SELECT 1 FROM elb x WHERE x.person_id = j.person_id AND x.day = (j.k - interval '1 month')::date) THEN j.k
-                  WHEN EXISTS (SELECT 1 FROM elb x WHERE x.person_id = j.person_id AND x.day = j.k) THEN (j.k + interval '1 month')::date
+             CASE WHEN before.person_id IS NOT NULL THEN j.k
+                  WHEN now.person_id IS NOT NULL THEN (j.k + interval '1 month')::date
              END AS n
         FROM jobs j
+        LEFT JOIN elb before ON before.person_id = j.person_id AND before.day = (j.k - interval '1 month')::date
+        LEFT JOIN elb now ON now.person_id = j.person_id AND now.day = j.k
        WHERE j.k BETWEEN ${days[0]}::date AND ${days[13]}::date
     ),
     stock AS (SELECT person_id FROM elb WHERE day = ${days[13]}::date),
