@@ -9,8 +9,8 @@ import type { IndicatorReport, IndicatorService } from '../indicators/service.ts
  *
  * Reports are kept for CACHE_MINUTES per database and Jobcenter (statistics with a three-month
  * waiting time do not need to be current to the second); concurrent requests for the same month share
- * one computation. For now one `compute` per month; the indicators module is getting
- * `computeMany(tenantId, months)`, which reads the facts once – this is the one place to switch to it.
+ * one computation. The months of a series missing from the cache are computed together with
+ * `computeMany`, which reads the facts once for all of them.
  */
 export const CACHE_MINUTES = 5;
 const MAX_ENTRIES = 64;
@@ -21,7 +21,7 @@ interface Entry {
 }
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
-export function reportSource(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+export function reportSource(db: Database, indicators: Pick<IndicatorService, 'compute' | 'computeMany'>) {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -29,27 +29,47 @@ export function reportSource(db: Database, indicators: Pick<IndicatorService, 'c
   }
   const entries = cache;
 
-  function month(tenantId: string, m: string, now = Date.now()): Promise<IndicatorReport> {
+  const fresh = (tenantId: string, m: string, now: number) => {
+    const hit = entries.get(`${tenantId}|${m}`);
+    return hit && now - hit.at < CACHE_MINUTES * 60_000 ? hit.report : undefined;
+  };
+
+  function remember(tenantId: string, m: string, report: Promise<IndicatorReport>, now: number) {
     const key = `${tenantId}|${m}`;
-    const hit = entries.get(key);
-    if (hit && now - hit.at < CACHE_MINUTES * 60_000) return hit.report;
-    const report = indicators.compute(tenantId, m);
     entries.set(key, { at: now, report });
     report.catch(() => entries.delete(key)); // a failure is not remembered
-    if (entries.size > MAX_ENTRIES) {
+    while (entries.size > MAX_ENTRIES) {
       const oldest = [...entries.entries()].sort((a, b) => a[1].at - b[1].at)[0];
-      if (oldest) entries.delete(oldest[0]);
+      if (!oldest) break;
+      entries.delete(oldest[0]);
     }
+  }
+
+  function month(tenantId: string, m: string, now = Date.now()): Promise<IndicatorReport> {
+    const hit = fresh(tenantId, m, now);
+    if (hit) return hit;
+    const report = indicators.compute(tenantId, m);
+    remember(tenantId, m, report, now);
     return report;
   }
 
   return {
     month,
-    /** The reports of the given months, in order; one after another (each compute reads all facts). */
-    async months(tenantId: string, months: readonly string[]): Promise<IndicatorReport[]> {
-      const out: IndicatorReport[] = [];
-      for (const m of months) out.push(await month(tenantId, m));
-      return out;
+    /** The reports of the given months, in order; the months not cached are computed in one pass. */
+    async months(tenantId: string, months: readonly string[], now = Date.now()): Promise<IndicatorReport[]> {
+      const missing = [...new Set(months.filter((m) => !fresh(tenantId, m, now)))];
+      if (missing.length) {
+        const batch = indicators.computeMany(tenantId, missing);
+        missing.forEach((m, i) => {
+          remember(
+            tenantId,
+            m,
+            batch.then((reports) => reports[i] as IndicatorReport),
+            now,
+          );
+        });
+      }
+      return Promise.all(months.map((m) => fresh(tenantId, m, now) ?? month(tenantId, m, now)));
     },
   };
 }

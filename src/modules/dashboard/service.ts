@@ -95,7 +95,7 @@ export function rowsForScope(
 export const SERIES_MONTHS = { default: 12, max: 24 } as const;
 
 /** The dashboard: key figures of a month for one scope (tenant, site or team), with drill-down and time series. */
-export function dashboardService(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+export function dashboardService(db: Database, indicators: Pick<IndicatorService, 'compute' | 'computeMany'>) {
   const reports = reportSource(db, indicators);
   async function scopeOf(caller: Caller, scopeKey: string) {
     const teams = await listTeamRefs(db, caller.tenantId);

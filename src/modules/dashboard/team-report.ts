@@ -68,7 +68,7 @@ const shown = (v: { numerator: number; denominator: number; value: number | null
  * the Jobcenter. Aggregates only, small groups suppressed (confidentiality.ts), since the page is
  * printed and handed round.
  */
-export function teamReportService(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+export function teamReportService(db: Database, indicators: Pick<IndicatorService, 'compute' | 'computeMany'>) {
   const reports = reportSource(db, indicators);
   return {
     /** The teams whose report the caller may open. */

@@ -1,14 +1,15 @@
-import { fromDay, mergeDayRanges, toDay } from '../../lib/dates.ts';
+import { type DayRange, fromDay, mergeDayRanges, toDay, ymdOfIso } from '../../lib/dates.ts';
 import { INTEGRATION_KINDS, MINIJOB_KINDS, PUBLIC_EMPLOYMENT_KINDS } from '../people/codes.ts';
 import type { PersonFacts } from '../people/facts.ts';
 import {
-  ageOn,
+  ageOnYmd,
   elbProfile,
-  inReceiptMoreThan4YearsOn,
   isSingleParentOn,
   profileElbSpells,
+  profileInReceiptMoreThan4Years,
   profileIsElb,
   profileIsLongTermRecipient,
+  receiptProfile,
 } from '../people/rules.ts';
 import { type MonthIndex, monthString, referenceDay, windowMonthOf } from './calendar.ts';
 import { SPLITS, type Split } from './definitions.ts';
@@ -46,7 +47,12 @@ export class Counter {
 }
 
 export interface Counts {
+  /** The last report month counted (counts for one month: that month). */
   month: MonthIndex;
+  /** The report month of day index 0: the first report month counted − 24. */
+  firstDay: MonthIndex;
+  /** Number of reference days counted: (last − first report month) + DAYS. */
+  days: number;
   scopeKeys: string[];
   /** eLb on ST(d). */
   stock: Counter;
@@ -76,166 +82,331 @@ const SV_KINDS = new Set(['regular', 'subsidised_16e', 'subsidised_egz', 'subsid
 const INTEGRATION = new Set<string>(INTEGRATION_KINDS);
 const MINIJOB = new Set<string>(MINIJOB_KINDS);
 const PUBLIC = new Set<string>(PUBLIC_EMPLOYMENT_KINDS);
-const JOB_SEEKING = new Set(['unemployed', 'job_seeking']);
+const JOB_SEEKING_VALUES = new Set(['unemployed', 'job_seeking']);
 
-interface Attributes {
-  scopes: number[];
-  splits: number[];
+/**
+ * Inside the pass, a person on a day is one cell: team bucket × group mask. The mask packs sex (2 bits),
+ * age group (2 bits), single parent, LZB, severe disability and refugee background (1 bit each), so every
+ * event is one increment; the scopes (Jobcenter, site, team) and splits are expanded once at the end.
+ */
+const SEX_BITS: Record<string, number> = { m: 0, w: 1, d: 2 };
+const AGE_SHIFT = 2;
+const SINGLE_PARENT_BIT = 1 << 4;
+const LZB_BIT = 1 << 5;
+const SEVERE_BIT = 1 << 6;
+const REFUGEE_BIT = 1 << 7;
+const MASKS = 256;
+
+/** The splits a group mask counts in. */
+const SPLITS_OF_MASK: number[][] = Array.from({ length: MASKS }, (_, mask) => {
+  const sex = (['m', 'w', 'd'] as const)[mask & 3];
+  if (!sex) return [];
+  const age = (mask >> AGE_SHIFT) & 3;
+  if (age > 2) return [];
+  const out = [SPLIT_INDEX.all, SPLIT_INDEX[`sex:${sex}`]];
+  out.push([SPLIT_INDEX['age:under25'], SPLIT_INDEX['age:25to49'], SPLIT_INDEX['age:50plus']][age] as number);
+  if (mask & SINGLE_PARENT_BIT) out.push(SPLIT_INDEX.single_parent, SPLIT_INDEX[`single_parent&sex:${sex}`]);
+  if (mask & LZB_BIT) out.push(SPLIT_INDEX.lzb, SPLIT_INDEX[`lzb&sex:${sex}`]);
+  if (mask & SEVERE_BIT) out.push(SPLIT_INDEX.severe_disability);
+  if (mask & REFUGEE_BIT) out.push(SPLIT_INDEX.refugee);
+  return out;
+});
+
+const COUNTERS = [
+  'stock',
+  'lzb',
+  'lzbActive',
+  'integrations',
+  'minijobs',
+  'publicJobs',
+  'svIntegrations',
+  'svContinued',
+  'inflows',
+  'outflows',
+  'lzbInflows',
+  'lzbOutflows',
+  'households',
+  'over4Years',
+  'jobSeeking',
+] as const;
+type CounterName = (typeof COUNTERS)[number];
+const C = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<CounterName, number>;
+
+/**
+ * The days whose facts the counts of report months `fromMonth` … `month` need: from ST(fromMonth − 25)
+ * (the day before the first counted reference day, for the integration rule) to ST(month).
+ */
+export function factsRange(month: MonthIndex, fromMonth: MonthIndex = month): { from: string; to: string } {
+  return { from: referenceDay(fromMonth - DAYS), to: referenceDay(month) };
 }
 
-export function countFacts(persons: readonly PersonFacts[], org: Organisation, month: MonthIndex): Counts {
-  const firstMonth = month - (DAYS - 1);
+/**
+ * Counts for the report month `month`, or for every report month from `fromMonth` to `month` in one pass
+ * (a time series: the reference days ST(fromMonth − 24) … ST(month) are evaluated once per person).
+ */
+export function countFacts(
+  persons: readonly PersonFacts[],
+  org: Organisation,
+  month: MonthIndex,
+  fromMonth: MonthIndex = month,
+): Counts {
+  if (fromMonth > month) throw new Error('fromMonth liegt nach month');
+  const firstMonth = fromMonth - (DAYS - 1);
+  const dayCount = month - firstMonth + 1;
   const scopeKeys = ['tenant'];
   const siteIndex = new Map<string, number>();
-  const teamIndex = new Map<string, number>();
   for (const t of org.teams) {
     if (!siteIndex.has(t.siteId)) {
       siteIndex.set(t.siteId, scopeKeys.length);
       scopeKeys.push(`site:${t.siteId}`);
     }
   }
+  // team buckets: 0 = no (known) team, 1 + i = org.teams[i]
+  const bucketOfTeam = new Map<string, number>();
+  const scopesOfBucket: number[][] = [[0]];
   for (const t of org.teams) {
-    teamIndex.set(t.id, scopeKeys.length);
+    bucketOfTeam.set(t.id, scopesOfBucket.length);
+    scopesOfBucket.push([0, siteIndex.get(t.siteId) as number, scopeKeys.length]);
     scopeKeys.push(`team:${t.id}`);
   }
-  const siteOfTeam = new Map(org.teams.map((t) => [t.id, siteIndex.get(t.siteId) as number]));
-  const n = scopeKeys.length;
-  const counts: Counts = {
-    month,
-    scopeKeys,
-    stock: new Counter(n),
-    lzb: new Counter(n),
-    lzbActive: new Counter(n),
-    integrations: new Counter(n),
-    minijobs: new Counter(n),
-    publicJobs: new Counter(n),
-    svIntegrations: new Counter(n),
-    svContinued: new Counter(n),
-    inflows: new Counter(n),
-    outflows: new Counter(n),
-    lzbInflows: new Counter(n),
-    lzbOutflows: new Counter(n),
-    households: new Counter(n),
-    over4Years: new Counter(n),
-    jobSeeking: new Counter(n),
+  const buckets = scopesOfBucket.length;
+  const cellsPerDay = buckets * MASKS;
+  // layout [day][cell][counter]: the events of one person on one day land next to each other in memory
+  const counterCount = COUNTERS.length;
+  const raw = new Uint32Array(dayCount * cellsPerDay * counterCount);
+  const add = (counter: number, day: number, cell: number) => {
+    if (day >= 0 && day < dayCount) {
+      const i = (day * cellsPerDay + cell) * counterCount + counter;
+      raw[i] = (raw[i] as number) + 1;
+    }
   };
-  const refDays = Array.from({ length: DAYS }, (_, d) => referenceDay(firstMonth + d));
-  const refDayNumbers = refDays.map(toDay);
-  const householdsSeen: Set<string>[] = Array.from({ length: DAYS }, () => new Set());
 
-  const emit = (counter: Counter, day: number, a: Attributes) => {
-    for (const scope of a.scopes) for (const split of a.splits) counter.add(day, scope, split);
-  };
+  const refDays = Array.from({ length: dayCount }, (_, d) => referenceDay(firstMonth + d));
+  const refDayNumbers = refDays.map(toDay);
+  /** Per household, the reference days on which it was counted already (looked up once per person and household). */
+  const householdsSeen = new Map<string, Uint8Array>();
+  // ST(first − 1), one day before the counted ones: a start in the first window W(first) belongs to
+  // report month `first` (not counted) when the person was in the stock then, not to `first` + 1
+  const dayBeforeFirst = toDay(referenceDay(firstMonth - 1));
+  const lastRefDay = refDayNumbers[dayCount - 1] as number;
+  /** The person's cell on each reference day, −1 when not in the stock. */
+  const stockCell = new Int32Array(dayCount);
+  const isLzb = new Uint8Array(dayCount);
 
   for (const p of persons) {
     const profile = elbProfile(p.birthDate, p.benefit);
-    if (!profile.own.length) continue;
-    const inStockOn = (d: number) => profileIsElb(profile, d);
-    const lzbOn = (d: number) => profileIsLongTermRecipient(profile, d);
-    const covers = (from: string, to: string | null, iso: string) => from <= iso && (to === null || iso < to);
-    const attributesOn = (iso: string, d: number, isLzb: boolean): Attributes => {
-      const splits = [SPLIT_INDEX.all, SPLIT_INDEX[`sex:${p.sex}` as Split]];
-      const age = ageOn(p.birthDate, iso);
-      splits.push(SPLIT_INDEX[age < 25 ? 'age:under25' : age < 50 ? 'age:25to49' : 'age:50plus']);
-      if (isSingleParentOn(p.id, p.members, iso))
-        splits.push(SPLIT_INDEX.single_parent, SPLIT_INDEX[`single_parent&sex:${p.sex}` as Split]);
-      if (isLzb) splits.push(SPLIT_INDEX.lzb, SPLIT_INDEX[`lzb&sex:${p.sex}` as Split]);
-      if (p.status.some((s) => s.kind === 'severe_disability' && covers(s.from, s.to, iso)))
-        splits.push(SPLIT_INDEX.severe_disability);
-      if (p.status.some((s) => s.kind === 'refugee' && covers(s.from, s.to, iso))) splits.push(SPLIT_INDEX.refugee);
-      const scopes = [0];
-      const team = p.teams.find((t) => covers(t.from, t.to, iso));
-      if (team && teamIndex.has(team.teamId))
-        scopes.push(siteOfTeam.get(team.teamId) as number, teamIndex.get(team.teamId) as number);
-      void d;
-      return { scopes, splits };
-    };
+    // nobody without own employable receipt between ST(first − 1) and ST(last) counts anywhere
+    let relevant = false;
+    for (const r of profile.own) if (r.from <= lastRefDay && r.to > dayBeforeFirst) relevant = true;
+    if (!relevant) continue;
+    const receipt = receiptProfile(p.benefit);
+    const birthYmd = ymdOfIso(p.birthDate);
+    const sexBits = SEX_BITS[p.sex] ?? 0;
 
     // stocks on every reference day
-    const stockAttrs: (Attributes | null)[] = new Array(DAYS).fill(null);
-    const isLzb: boolean[] = new Array(DAYS).fill(false);
-    for (let d = 0; d < DAYS; d++) {
+    stockCell.fill(-1);
+    isLzb.fill(0);
+    let lastHousehold: string | null = null;
+    let lastSeen: Uint8Array | null = null;
+    for (let d = 0; d < dayCount; d++) {
       const dn = refDayNumbers[d] as number;
-      if (!inStockOn(dn)) continue;
+      if (!profileIsElb(profile, dn)) continue;
       const iso = refDays[d] as string;
-      isLzb[d] = lzbOn(dn);
-      const a = attributesOn(iso, dn, isLzb[d] as boolean);
-      stockAttrs[d] = a;
-      emit(counts.stock, d, a);
-      if (isLzb[d]) {
-        emit(counts.lzb, d, a);
-        if (p.status.some((s) => s.kind === 'labour_market' && s.value === 'measure' && covers(s.from, s.to, iso)))
-          emit(counts.lzbActive, d, a);
+      const lzb = profileIsLongTermRecipient(profile, dn);
+      isLzb[d] = lzb ? 1 : 0;
+      const flags = statusFlagsOn(p, iso);
+      const cell = cellOn(p, iso, birthYmd, sexBits, lzb, flags, bucketOfTeam);
+      stockCell[d] = cell;
+      add(C.stock, d, cell);
+      if (lzb) {
+        add(C.lzb, d, cell);
+        if (flags & ACTIVE || isInPublicJobOn(p, iso)) add(C.lzbActive, d, cell);
+        if (d > 0 && !isLzb[d - 1]) add(C.lzbInflows, d, cell);
       }
-      if (inReceiptMoreThan4YearsOn(p.benefit, iso)) emit(counts.over4Years, d, a);
-      if (p.status.some((s) => s.kind === 'labour_market' && JOB_SEEKING.has(s.value) && covers(s.from, s.to, iso)))
-        emit(counts.jobSeeking, d, a);
-      const household = p.members.find((m) => m.personId === p.id && covers(m.from, m.to, iso));
-      if (household && !householdsSeen[d]?.has(household.householdId)) {
-        householdsSeen[d]?.add(household.householdId);
-        emit(counts.households, d, a);
-      }
-      if (d > 0 && isLzb[d] && !isLzb[d - 1]) emit(counts.lzbInflows, d, a);
-    }
-    for (let d = 1; d < DAYS; d++) if (isLzb[d - 1] && !isLzb[d]) emit(counts.lzbOutflows, d, stockAttrs[d - 1] as Attributes);
-
-    // integrations and entries: the stock rule of INDICATORS.md, at most one per person and report month
-    const counted = {
-      integration: new Set<number>(),
-      minijob: new Set<number>(),
-      public: new Set<number>(),
-      sv: new Set<number>(),
-    };
-    // employment subject to social insurance, job after job without a gap, as one stretch
-    const svStretches = mergeDayRanges(
-      p.employments
-        .filter((e) => SV_KINDS.has(e.kind))
-        .map((e) => ({ from: toDay(e.from), to: e.to === null ? Number.POSITIVE_INFINITY : toDay(e.to) })),
-    );
-    for (const e of [...p.employments].sort((a, b) => a.from.localeCompare(b.from))) {
-      const k = windowMonthOf(e.from) - firstMonth;
-      let countIn: number;
-      let a: Attributes | null;
-      if (k - 1 >= 0 && k - 1 < DAYS && stockAttrs[k - 1]) {
-        countIn = k;
-        a = stockAttrs[k - 1] as Attributes;
-      } else if (k >= 0 && k < DAYS && stockAttrs[k]) {
-        countIn = k + 1;
-        a = stockAttrs[k] as Attributes;
-      } else continue;
-      if (countIn >= DAYS) continue;
-      if (INTEGRATION.has(e.kind) && !counted.integration.has(countIn)) {
-        counted.integration.add(countIn);
-        emit(counts.integrations, countIn, a);
-      }
-      if (MINIJOB.has(e.kind) && !counted.minijob.has(countIn)) {
-        counted.minijob.add(countIn);
-        emit(counts.minijobs, countIn, a);
-      }
-      if (PUBLIC.has(e.kind) && !counted.public.has(countIn)) {
-        counted.public.add(countIn);
-        emit(counts.publicJobs, countIn, a);
-      }
-      if (SV_KINDS.has(e.kind) && !counted.sv.has(countIn)) {
-        counted.sv.add(countIn);
-        emit(counts.svIntegrations, countIn, a);
-        const start = toDay(e.from);
-        const yearLater = toDay(addYear(e.from));
-        if (svStretches.some((r) => r.from <= start && r.to >= yearLater)) emit(counts.svContinued, countIn, a);
+      if (profileInReceiptMoreThan4Years(receipt, dn)) add(C.over4Years, d, cell);
+      if (flags & JOB_SEEKING) add(C.jobSeeking, d, cell);
+      const household = ownHouseholdOn(p, iso);
+      if (household !== null) {
+        if (household !== lastHousehold) {
+          lastHousehold = household;
+          lastSeen = householdsSeen.get(household) ?? new Uint8Array(dayCount);
+          householdsSeen.set(household, lastSeen);
+        }
+        if (lastSeen && !lastSeen[d]) {
+          lastSeen[d] = 1;
+          add(C.households, d, cell);
+        }
       }
     }
+    for (let d = 1; d < dayCount; d++) if (isLzb[d - 1] && !isLzb[d]) add(C.lzbOutflows, d, stockCell[d - 1] as number);
 
-    // inflows and outflows: spells with breaks of at most 7 days bridged
+    // integrations and entries: the stock rule of INDICATORS.md, at most one per person and report month.
+    // Sorted by start, the month an employment counts in never decreases, so "once per month" is "not the
+    // same month as the last one counted".
+    if (p.employments.length) {
+      const inStockBeforeFirst = profileIsElb(profile, dayBeforeFirst);
+      let lastIntegration = -1;
+      let lastMinijob = -1;
+      let lastPublic = -1;
+      let lastSv = -1;
+      let svStretches: DayRange[] | null = null;
+      const jobs = p.employments.length > 1 ? [...p.employments].sort(byStart) : p.employments;
+      for (const e of jobs) {
+        const k = windowMonthOf(e.from) - firstMonth;
+        let countIn: number;
+        let cell: number;
+        if (k === 0 && inStockBeforeFirst) continue;
+        if (k - 1 >= 0 && k - 1 < dayCount && (stockCell[k - 1] as number) >= 0) {
+          countIn = k;
+          cell = stockCell[k - 1] as number;
+        } else if (k >= 0 && k < dayCount && (stockCell[k] as number) >= 0) {
+          countIn = k + 1;
+          cell = stockCell[k] as number;
+        } else continue;
+        if (countIn >= dayCount) continue;
+        if (INTEGRATION.has(e.kind) && lastIntegration !== countIn) {
+          lastIntegration = countIn;
+          add(C.integrations, countIn, cell);
+        }
+        if (MINIJOB.has(e.kind) && lastMinijob !== countIn) {
+          lastMinijob = countIn;
+          add(C.minijobs, countIn, cell);
+        }
+        if (PUBLIC.has(e.kind) && lastPublic !== countIn) {
+          lastPublic = countIn;
+          add(C.publicJobs, countIn, cell);
+        }
+        if (SV_KINDS.has(e.kind) && lastSv !== countIn) {
+          lastSv = countIn;
+          add(C.svIntegrations, countIn, cell);
+          svStretches ??= svStretchesOf(p);
+          if (continuedForAYear(svStretches, e.from)) add(C.svContinued, countIn, cell);
+        }
+      }
+    }
+
+    // inflows and outflows: spells with breaks of at most 7 days bridged; groups on the day of the
+    // movement (the first day of the spell, the last day before the outflow)
     for (const spell of profileElbSpells(profile)) {
-      const first = fromDay(spell.from);
-      const inMonth = windowMonthOf(first) - firstMonth;
-      if (inMonth >= 0 && inMonth < DAYS) emit(counts.inflows, inMonth, attributesOn(first, spell.from, false));
+      const firstIso = fromDay(spell.from);
+      const inMonth = windowMonthOf(firstIso) - firstMonth;
+      if (inMonth >= 0 && inMonth < dayCount) {
+        const lzb = profileIsLongTermRecipient(profile, spell.from);
+        add(C.inflows, inMonth, cellOn(p, firstIso, birthYmd, sexBits, lzb, statusFlagsOn(p, firstIso), bucketOfTeam));
+      }
       const outMonth = windowMonthOf(fromDay(spell.lastDay + 1)) - firstMonth;
-      if (outMonth >= 0 && outMonth < DAYS)
-        emit(counts.outflows, outMonth, attributesOn(fromDay(spell.lastDay), spell.lastDay, false));
+      if (outMonth >= 0 && outMonth < dayCount) {
+        const iso = fromDay(spell.lastDay);
+        const lzb = profileIsLongTermRecipient(profile, spell.lastDay);
+        add(C.outflows, outMonth, cellOn(p, iso, birthYmd, sexBits, lzb, statusFlagsOn(p, iso), bucketOfTeam));
+      }
     }
   }
-  return counts;
+
+  // expand the cells into scopes × splits
+  const counters = COUNTERS.map(() => new Counter(scopeKeys.length, dayCount));
+  for (let d = 0; d < dayCount; d++)
+    for (let b = 0; b < buckets; b++) {
+      const scopes = scopesOfBucket[b] as number[];
+      for (let mask = 0; mask < MASKS; mask++) {
+        const base = (d * cellsPerDay + b * MASKS + mask) * counterCount;
+        for (let c = 0; c < counterCount; c++) {
+          const n = raw[base + c] as number;
+          if (n === 0) continue;
+          const counter = counters[c] as Counter;
+          for (const split of SPLITS_OF_MASK[mask] as number[]) for (const scope of scopes) counter.add(d, scope, split, n);
+        }
+      }
+    }
+  const named = Object.fromEntries(COUNTERS.map((name, i) => [name, counters[i]])) as Record<CounterName, Counter>;
+  return { month, firstDay: firstMonth, days: dayCount, scopeKeys, ...named };
+}
+
+function byStart(a: { from: string }, b: { from: string }): number {
+  return a.from < b.from ? -1 : a.from > b.from ? 1 : 0;
+}
+
+const covers = (from: string, to: string | null, iso: string) => from <= iso && (to === null || iso < to);
+
+const SEVERE = 1;
+const REFUGEE = 2;
+const ACTIVE = 4;
+const JOB_SEEKING = 8;
+
+/** The person's statuses on a day in one pass: severe disability, refugee, in a measure, job-seeking. */
+function statusFlagsOn(p: PersonFacts, iso: string): number {
+  let flags = 0;
+  for (const s of p.status) {
+    if (!covers(s.from, s.to, iso)) continue;
+    if (s.kind === 'severe_disability') flags |= SEVERE;
+    else if (s.kind === 'refugee') flags |= REFUGEE;
+    else if (s.kind === 'labour_market') {
+      if (s.value === 'measure') flags |= ACTIVE;
+      else if (JOB_SEEKING_VALUES.has(s.value)) flags |= JOB_SEEKING;
+    }
+  }
+  return flags;
+}
+
+/** The person's cell on a day: team bucket (team on that day) × group mask. */
+function cellOn(
+  p: PersonFacts,
+  iso: string,
+  birthYmd: number,
+  sexBits: number,
+  isLzb: boolean,
+  flags: number,
+  bucketOfTeam: Map<string, number>,
+): number {
+  const age = ageOnYmd(birthYmd, ymdOfIso(iso));
+  let mask = sexBits | ((age < 25 ? 0 : age < 50 ? 1 : 2) << AGE_SHIFT);
+  if (p.members.length && isSingleParentOn(p.id, p.members, iso)) mask |= SINGLE_PARENT_BIT;
+  if (isLzb) mask |= LZB_BIT;
+  if (flags & SEVERE) mask |= SEVERE_BIT;
+  if (flags & REFUGEE) mask |= REFUGEE_BIT;
+  let bucket = 0;
+  for (const t of p.teams) {
+    if (!covers(t.from, t.to, iso)) continue;
+    bucket = bucketOfTeam.get(t.teamId) ?? 0;
+    break;
+  }
+  return bucket * MASKS + mask;
+}
+
+function ownHouseholdOn(p: PersonFacts, iso: string): string | null {
+  for (const m of p.members) if (m.personId === p.id && covers(m.from, m.to, iso)) return m.householdId;
+  return null;
+}
+
+/** Employment subject to social insurance, job after job without a gap, as one stretch. */
+function svStretchesOf(p: PersonFacts): DayRange[] {
+  const ranges: DayRange[] = [];
+  for (const x of p.employments)
+    if (SV_KINDS.has(x.kind)) ranges.push({ from: toDay(x.from), to: x.to === null ? Number.POSITIVE_INFINITY : toDay(x.to) });
+  return mergeDayRanges(ranges);
+}
+
+/** K2E3: the employment starting on `from` lasted without a break for 12 months from its start. */
+function continuedForAYear(stretches: readonly DayRange[], from: string): boolean {
+  const start = toDay(from);
+  const yearLater = toDay(addYear(from));
+  for (const r of stretches) if (r.from <= start && r.to >= yearLater) return true;
+  return false;
+}
+
+/**
+ * K3E2 "in an active labour-market measure" on a day: the labour-market status `measure` (statusFlagsOn),
+ * or a publicly funded job: a § 16d work opportunity, and a § 16i job from the amendment of the
+ * KennzahlenVO in force 22.3.2019, which counts § 16i jobs as measures of active labour-market policy
+ * (§ 2 (2) Nr. 1 KennzahlenVO).
+ */
+export const ACTIVE_16I_FROM = '2019-03-22';
+function isInPublicJobOn(p: PersonFacts, iso: string): boolean {
+  for (const e of p.employments) {
+    if (e.kind !== 'public_16d' && (e.kind !== 'public_16i' || iso < ACTIVE_16I_FROM)) continue;
+    if (covers(e.from, e.to, iso)) return true;
+  }
+  return false;
 }
 
 function addYear(iso: string): string {

@@ -23,7 +23,6 @@ export interface PaymentSums {
   housing: Map<string, Map<string, number>>;
 }
 
-const M = DAYS - 1; // index of the report month M
 const splitIndex = (s: Split) => SPLITS.indexOf(s);
 
 /** Restricted figures split by sex read the intersection cell (e.g. single parents who are women). */
@@ -41,7 +40,7 @@ function sum(c: Counter, from: number, to: number, scope: number, split: number)
 }
 
 /** Mean of 12 monthly quotas num(d) ÷ den(d') (months with an empty denominator count as 0). */
-function meanQuota(num: Counter, den: Counter, scope: number, split: number, shift: number) {
+function meanQuota(num: Counter, den: Counter, M: number, scope: number, split: number, shift: number) {
   let total = 0;
   let numerator = 0;
   let denominator = 0;
@@ -55,9 +54,25 @@ function meanQuota(num: Counter, den: Counter, scope: number, split: number, shi
   return { numerator, denominator, value: denominator > 0 ? (total / 12) * 100 : null };
 }
 
-export function computeFigures(counts: Counts, payments: PaymentSums | null, today: string): FigureValue[] {
-  const month = monthString(counts.month);
-  const provisional = isProvisional(counts.month, today);
+/** Day index of report month `month` in the counts (must be one of the report months counted). */
+function dayIndex(counts: Counts, month: MonthIndex): number {
+  const M = month - counts.firstDay;
+  if (M < DAYS_BACK || M >= counts.days) throw new Error(`Monat ${monthString(month)} wurde nicht gezählt`);
+  return M;
+}
+/** Reference days before the report month that every figure needs (K2E3 looks two years back). */
+const DAYS_BACK = DAYS - 1;
+
+/** The key figures of report month `reportMonth` (default: the last month counted). */
+export function computeFigures(
+  counts: Counts,
+  payments: PaymentSums | null,
+  today: string,
+  reportMonth: MonthIndex = counts.month,
+): FigureValue[] {
+  const M = dayIndex(counts, reportMonth);
+  const month = monthString(reportMonth);
+  const provisional = isProvisional(reportMonth, today);
   const out: FigureValue[] = [];
   const push = (
     def: FigureDefinition,
@@ -83,7 +98,7 @@ export function computeFigures(counts: Counts, payments: PaymentSums | null, tod
         if (!payments) continue;
         const series = def.code === 'K1' ? payments.subsistence : payments.housing;
         const now = series.get(month)?.get(scopeKey) ?? 0;
-        const before = series.get(monthString(counts.month - 12))?.get(scopeKey) ?? 0;
+        const before = series.get(monthString(reportMonth - 12))?.get(scopeKey) ?? 0;
         push(def, scopeKey, 'all', now, before);
         continue;
       }
@@ -100,12 +115,12 @@ export function computeFigures(counts: Counts, payments: PaymentSums | null, tod
             break;
           }
           case 'K1E3': {
-            const q = meanQuota(counts.inflows, counts.stock, scope, x, 0);
+            const q = meanQuota(counts.inflows, counts.stock, M, scope, x, 0);
             push(def, scopeKey, split, q.numerator, q.denominator, q.value);
             break;
           }
           case 'K1E4': {
-            const q = meanQuota(counts.outflows, counts.stock, scope, x, 1);
+            const q = meanQuota(counts.outflows, counts.stock, M, scope, x, 1);
             push(def, scopeKey, split, q.numerator, q.denominator, q.value);
             break;
           }
@@ -158,7 +173,7 @@ export function computeFigures(counts: Counts, payments: PaymentSums | null, tod
           case 'K3E3': {
             const r = restricted('lzb', split);
             if (r) {
-              const q = meanQuota(counts.lzbInflows, counts.lzb, scope, splitIndex(r), 0);
+              const q = meanQuota(counts.lzbInflows, counts.lzb, M, scope, splitIndex(r), 0);
               push(def, scopeKey, split, q.numerator, q.denominator, q.value);
             }
             break;
@@ -166,7 +181,7 @@ export function computeFigures(counts: Counts, payments: PaymentSums | null, tod
           case 'K3E4': {
             const r = restricted('lzb', split);
             if (r) {
-              const q = meanQuota(counts.lzbOutflows, counts.lzb, scope, splitIndex(r), 1);
+              const q = meanQuota(counts.lzbOutflows, counts.lzb, M, scope, splitIndex(r), 1);
               push(def, scopeKey, split, q.numerator, q.denominator, q.value);
             }
             break;
@@ -197,8 +212,9 @@ export interface StructureValue {
   value: number | null;
 }
 
-export function computeStructure(counts: Counts): StructureValue[] {
-  const month = monthString(counts.month);
+export function computeStructure(counts: Counts, reportMonth: MonthIndex = counts.month): StructureValue[] {
+  const M = dayIndex(counts, reportMonth);
+  const month = monthString(reportMonth);
   const out: StructureValue[] = [];
   const all = splitIndex('all');
   for (let scope = 0; scope < counts.scopeKeys.length; scope++) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonFacts } from '../people/facts.ts';
 import { monthIndex } from './calendar.ts';
+import { SPLITS } from './definitions.ts';
 import { countFacts } from './engine.ts';
 import { computeFigures, computeStructure, type FigureValue } from './figures.ts';
 
@@ -136,6 +137,107 @@ describe('properties of the counts', () => {
         }
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('a time series counted in one pass', () => {
+  it('gives for every month exactly the figures of that month counted alone', () => {
+    const org = { teams: [TEAM] };
+    const series = countFacts(HISTORY, org, monthIndex('2019-12'), monthIndex('2018-11'));
+    for (const month of ['2018-11', '2019-03', '2019-12']) {
+      const alone = countFacts(HISTORY, org, monthIndex(month));
+      expect(computeFigures(series, null, '2026-11-25', monthIndex(month))).toEqual(computeFigures(alone, null, '2026-11-25'));
+      expect(computeStructure(series, monthIndex(month))).toEqual(computeStructure(alone));
+    }
+    expect(() => computeFigures(series, null, '2026-11-25', monthIndex('2018-10'))).toThrow(/nicht gezählt/);
+  });
+});
+
+describe('properties of every count on every reference day', () => {
+  const KINDS = ['regular', 'minijob', 'public_16i', 'self_employment', 'subsidised_egz'] as const;
+  const arb = fc.record({
+    sex: fc.constantFrom<'m' | 'w' | 'd'>('m', 'w', 'd'),
+    birth: fc.integer({ min: -20_000, max: 0 }),
+    periods: fc.array(fc.record({ start: fc.integer({ min: 0, max: 1800 }), length: fc.integer({ min: 1, max: 900 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    jobs: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), start: fc.integer({ min: 0, max: 1800 }) }), { maxLength: 3 }),
+    team: fc.constantFrom('t1', 't2', 't3'),
+    severe: fc.boolean(),
+  });
+  const day = (n: number) => new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const org = {
+    teams: [
+      { id: 't1', siteId: 's1' },
+      { id: 't2', siteId: 's1' },
+      { id: 't3', siteId: 's2' },
+    ],
+  };
+  const NAMES = [
+    'stock',
+    'lzb',
+    'lzbActive',
+    'integrations',
+    'minijobs',
+    'publicJobs',
+    'svIntegrations',
+    'svContinued',
+    'inflows',
+    'outflows',
+    'lzbInflows',
+    'lzbOutflows',
+    'households',
+    'over4Years',
+    'jobSeeking',
+  ] as const;
+
+  it('sexes sum to the total; with one team per person, teams sum to the Jobcenter and a site is the sum of its teams', () => {
+    fc.assert(
+      fc.property(fc.array(arb, { maxLength: 25 }), (people) => {
+        const facts: PersonFacts[] = people.map((p, i) => ({
+          id: `p${i}`,
+          sex: p.sex,
+          birthDate: day(p.birth),
+          benefit: p.periods.map((b) => ({ from: day(b.start), to: day(b.start + b.length), employable: true })),
+          teams: [{ teamId: p.team, from: '2000-01-01', to: null }],
+          members: [],
+          status: p.severe ? [{ kind: 'severe_disability', value: 'recognised', from: '2000-01-01', to: null }] : [],
+          employments: p.jobs.map((j) => ({ kind: j.kind, from: day(j.start), to: null })),
+        }));
+        const counts = countFacts(facts, org, monthIndex('2019-12'), monthIndex('2019-06'));
+        const scope = (key: string) => counts.scopeKeys.indexOf(key);
+        const [tenant, s1, s2, t1, t2, t3] = ['tenant', 'site:s1', 'site:s2', 'team:t1', 'team:t2', 'team:t3'].map(scope) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const [all, m, w, dv] = ['all', 'sex:m', 'sex:w', 'sex:d'].map((x) => SPLITS.indexOf(x as (typeof SPLITS)[number])) as [
+          number,
+          number,
+          number,
+          number,
+        ];
+        const wrong: string[] = [];
+        for (const name of NAMES) {
+          const c = counts[name];
+          for (let d = 0; d < counts.days; d++) {
+            for (let x = 0; x < SPLITS.length; x++) {
+              const at = (s: number) => c.get(d, s, x);
+              if (at(tenant) !== at(t1) + at(t2) + at(t3)) wrong.push(`${name} ${d} ${SPLITS[x]}: Teams`);
+              if (at(s1) !== at(t1) + at(t2) || at(s2) !== at(t3)) wrong.push(`${name} ${d} ${SPLITS[x]}: Standort`);
+            }
+            for (const s of [tenant, s1, t3])
+              if (c.get(d, s, all) !== c.get(d, s, m) + c.get(d, s, w) + c.get(d, s, dv)) wrong.push(`${name} ${d}: Geschlecht`);
+          }
+        }
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { indicatorService } from './service.ts';
 
 describe('indicator API', () => {
   let t: TestApp;
@@ -60,5 +61,14 @@ describe('indicator API', () => {
     const res = await controlling.get('/api/indicators?month=2019-13');
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].message).toMatch(/JJJJ-MM/);
+  });
+
+  it('computeMany: one report per month, in the order asked, equal to each month computed alone', async () => {
+    const service = indicatorService(t.db);
+    const tenantId = t.tenant.tenantId;
+    const many = await service.computeMany(tenantId, ['2019-12', '2018-12', '2019-06'], '2026-11-25');
+    expect(many.map((r) => r.month)).toEqual(['2019-12', '2018-12', '2019-06']);
+    for (const r of many) expect(r).toEqual(await service.compute(tenantId, r.month, '2026-11-25'));
+    expect(await service.computeMany(tenantId, [])).toEqual([]);
   });
 });

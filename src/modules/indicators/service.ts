@@ -5,7 +5,7 @@ import { listTeamRefs } from '../org/directory.ts';
 import { loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
 import { monthIndex, monthString } from './calendar.ts';
 import { FIGURES } from './definitions.ts';
-import { countFacts } from './engine.ts';
+import { countFacts, factsRange } from './engine.ts';
 import { computeFigures, computeStructure, type FigureValue, type PaymentSums, type StructureValue } from './figures.ts';
 
 export interface IndicatorReport {
@@ -20,14 +20,21 @@ export interface IndicatorReport {
  * sees the Jobcenter as a whole and their own teams and sites.
  */
 export function indicatorService(db: Database) {
-  async function compute(tenantId: string, month: string, today = todayInGermany()): Promise<IndicatorReport> {
-    const index = monthIndex(month);
+  /**
+   * One report per month, from one load of the facts and one pass over the persons (the reference days
+   * of all months evaluated once). Months in any order; the reports come back in the order asked.
+   */
+  async function computeMany(tenantId: string, months: readonly string[], today = todayInGermany()): Promise<IndicatorReport[]> {
+    if (!months.length) return [];
+    const indices = months.map(monthIndex);
+    const first = Math.min(...indices);
+    const last = Math.max(...indices);
     const [facts, teams, payments] = await Promise.all([
-      loadPersonFacts(db, tenantId),
+      loadPersonFacts(db, tenantId, { range: factsRange(last, first) }),
       listTeamRefs(db, tenantId),
-      loadPaymentSums(db, tenantId, monthString(index - 12), month),
+      loadPaymentSums(db, tenantId, monthString(first - 12), monthString(last)),
     ]);
-    const counts = countFacts(facts, { teams: teams.map((t) => ({ id: t.id, siteId: t.siteId })) }, index);
+    const counts = countFacts(facts, { teams: teams.map((t) => ({ id: t.id, siteId: t.siteId })) }, last, first);
     const sums: PaymentSums = { subsistence: new Map(), housing: new Map() };
     const siteOf = new Map(teams.map((t) => [t.id, t.siteId]));
     for (const p of payments) {
@@ -42,6 +49,7 @@ export function indicatorService(db: Database) {
       }
     }
     const sites = new Map(teams.map((t) => [t.siteId, t.siteName]));
+    const teamNames = new Map(teams.map((t) => [t.id, t.name]));
     const scopes = counts.scopeKeys.map((key) => {
       const [kind, id] = key.split(':');
       const label =
@@ -49,14 +57,24 @@ export function indicatorService(db: Database) {
           ? 'Jobcenter insgesamt'
           : kind === 'site'
             ? `Standort ${sites.get(id as string)}`
-            : (teams.find((t) => t.id === id)?.name ?? key);
+            : (teamNames.get(id as string) ?? key);
       return { key, label };
     });
-    return { month, scopes, figures: computeFigures(counts, sums, today), structure: computeStructure(counts) };
+    return indices.map((index) => ({
+      month: monthString(index),
+      scopes,
+      figures: computeFigures(counts, sums, today, index),
+      structure: computeStructure(counts, index),
+    }));
+  }
+
+  async function compute(tenantId: string, month: string, today = todayInGermany()): Promise<IndicatorReport> {
+    return (await computeMany(tenantId, [month], today))[0] as IndicatorReport;
   }
 
   return {
     compute,
+    computeMany,
     async forCaller(caller: Caller, month: string): Promise<IndicatorReport> {
       const report = await compute(caller.tenantId, month);
       if (can(caller, 'indicators.read') === 'tenant') return report;

@@ -19,66 +19,136 @@ export interface PersonFacts {
   employments: { kind: EmploymentKind; from: string; to: string | null }[];
 }
 
-export async function loadPersonFacts(db: Database, tenantId: string, only?: { personId: string }): Promise<PersonFacts[]> {
+/**
+ * Only what matters for the days `from` … `to` (ISO, inclusive): persons with employable receipt at this
+ * Jobcenter on one of these days, and their team, household, status and employment periods overlapping
+ * them. Benefit periods are always complete (LZB and receipt duration look back years).
+ */
+export interface FactsRange {
+  from: string;
+  to: string;
+}
+
+// Unit and record separators: never part of a date, uuid or code, so one aggregated text per table can be
+// split without quoting. One row per table instead of one per period: PGlite (WebAssembly) spends most of
+// its time per row, and on PostgreSQL the transfer shrinks too.
+const US = '\x1f';
+const RS = '\x1e';
+
+async function aggregated(db: Database, query: ReturnType<typeof sql>): Promise<string[][]> {
+  const [row] = await db.rows<{ s: string | null }>(query);
+  if (!row?.s) return [];
+  return row.s.split(RS).map((r) => r.split(US));
+}
+
+export async function loadPersonFacts(
+  db: Database,
+  tenantId: string,
+  filter: { range?: FactsRange; personId?: string } = {},
+): Promise<PersonFacts[]> {
+  const { range, personId } = filter;
   // one person (the subsidies module's eligibility check) or the whole Jobcenter (indicators)
-  const mine = (col: string) => (only ? sql`AND ${sql.raw(col)} = ${only.personId}` : sql``);
+  const mine = (col: string) => (personId ? sql`AND ${sql.raw(col)} = ${personId}` : sql``);
+  const overlaps = range
+    ? sql`AND valid_from <= ${range.to}::date AND (valid_to IS NULL OR valid_to > ${range.from}::date)`
+    : sql``;
+  const personFilter = range
+    ? sql`AND EXISTS (SELECT 1 FROM benefit_periods b WHERE b.tenant_id = p.tenant_id AND b.person_id = p.id AND b.employable
+                        AND b.other_jobcenter IS NULL AND b.valid_from <= ${range.to}::date
+                        AND (b.valid_to IS NULL OR b.valid_to > ${range.from}::date))`
+    : sql``;
+  const us = sql.raw(`chr(31)`);
+  const rs = sql.raw(`chr(30)`);
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
-    db.rows<{ id: string; sex: 'm' | 'w' | 'd'; birthDate: string }>(
-      sql`SELECT id, sex, birth_date AS "birthDate" FROM persons WHERE tenant_id = ${tenantId} ${mine('id')}`,
+    aggregated(
+      db,
+      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${rs}) AS s
+            FROM persons p WHERE p.tenant_id = ${tenantId} ${personFilter} ${mine('p.id')}`,
     ),
-    db.rows<{ p: string; from: string; to: string | null; employable: boolean; other: string | null }>(
-      sql`SELECT person_id AS p, valid_from AS "from", valid_to AS "to", employable, other_jobcenter AS other
+    aggregated(
+      db,
+      sql`SELECT string_agg(person_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, '') || ${us}
+                            || CASE WHEN employable THEN '1' ELSE '0' END || ${us} || coalesce(other_jobcenter, ''), ${rs}) AS s
             FROM benefit_periods WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
     ),
-    db.rows<{ p: string; teamId: string; from: string; to: string | null }>(
-      sql`SELECT person_id AS p, team_id AS "teamId", valid_from AS "from", valid_to AS "to"
-            FROM team_assignments WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
+    aggregated(
+      db,
+      sql`SELECT string_agg(person_id::text || ${us} || team_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
+            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${mine('person_id')}`,
     ),
-    db.rows<{
-      householdId: string;
-      p: string;
-      role: HouseholdMemberSpan['role'];
-      from: string;
-      to: string | null;
-      birthDate: string;
-    }>(
-      sql`SELECT m.household_id AS "householdId", m.person_id AS p, m.role, m.valid_from AS "from", m.valid_to AS "to",
-                 p.birth_date AS "birthDate"
+    aggregated(
+      db,
+      sql`SELECT string_agg(m.household_id::text || ${us} || m.person_id::text || ${us} || m.role || ${us} || m.valid_from::text
+                            || ${us} || coalesce(m.valid_to::text, '') || ${us} || p.birth_date::text, ${rs}) AS s
             FROM household_memberships m JOIN persons p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
-           WHERE m.tenant_id = ${tenantId} ${
-             only
-               ? sql`AND m.household_id IN (SELECT household_id FROM household_memberships
-                                             WHERE tenant_id = ${tenantId} AND person_id = ${only.personId})`
-               : sql``
-           }`,
+           WHERE m.tenant_id = ${tenantId}
+             ${range ? sql`AND m.valid_from <= ${range.to}::date AND (m.valid_to IS NULL OR m.valid_to > ${range.from}::date)` : sql``}
+             ${
+               personId
+                 ? sql`AND m.household_id IN (SELECT household_id FROM household_memberships
+                                               WHERE tenant_id = ${tenantId} AND person_id = ${personId})`
+                 : sql``
+             }`,
     ),
-    db.rows<{ p: string; kind: string; value: string; from: string; to: string | null }>(
-      sql`SELECT person_id AS p, kind, value, valid_from AS "from", valid_to AS "to"
-            FROM status_periods WHERE tenant_id = ${tenantId} ${mine('person_id')} AND kind IN ('labour_market', 'severe_disability', 'refugee')`,
+    aggregated(
+      db,
+      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || value || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
+            FROM status_periods
+           WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') ${overlaps} ${mine('person_id')}`,
     ),
-    db.rows<{ p: string; kind: EmploymentKind; from: string; to: string | null }>(
-      sql`SELECT person_id AS p, kind, valid_from AS "from", valid_to AS "to" FROM employments WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
+    aggregated(
+      db,
+      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
+            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${mine('person_id')}`,
     ),
   ]);
+  const open = (x: string | undefined) => (x ? x : null);
   const byId = new Map<string, PersonFacts>();
-  for (const p of persons) byId.set(p.id, { ...p, benefit: [], teams: [], members: [], status: [], employments: [] });
-  for (const b of benefit)
-    byId.get(b.p)?.benefit.push({ from: b.from, to: b.to, employable: b.employable, otherJobcenter: b.other });
-  for (const t of teams) byId.get(t.p)?.teams.push({ teamId: t.teamId, from: t.from, to: t.to });
-  for (const s of status) byId.get(s.p)?.status.push({ kind: s.kind, value: s.value, from: s.from, to: s.to });
-  for (const j of jobs) byId.get(j.p)?.employments.push({ kind: j.kind, from: j.from, to: j.to });
+  for (const [id, sex, birthDate] of persons)
+    byId.set(id as string, {
+      id: id as string,
+      sex: sex as PersonFacts['sex'],
+      birthDate: birthDate as string,
+      benefit: [],
+      teams: [],
+      members: [],
+      status: [],
+      employments: [],
+    });
+  for (const [p, from, to, employable, other] of benefit)
+    byId
+      .get(p as string)
+      ?.benefit.push({ from: from as string, to: open(to), employable: employable === '1', otherJobcenter: open(other) });
+  for (const [p, teamId, from, to] of teams)
+    byId.get(p as string)?.teams.push({ teamId: teamId as string, from: from as string, to: open(to) });
+  for (const [p, kind, value, from, to] of status)
+    byId.get(p as string)?.status.push({ kind: kind as string, value: value as string, from: from as string, to: open(to) });
+  for (const [p, kind, from, to] of jobs)
+    byId.get(p as string)?.employments.push({ kind: kind as EmploymentKind, from: from as string, to: open(to) });
   const byHousehold = new Map<string, HouseholdMemberSpan[]>();
-  for (const m of members) {
-    const span = { householdId: m.householdId, personId: m.p, role: m.role, from: m.from, to: m.to, birthDate: m.birthDate };
-    const list = byHousehold.get(m.householdId);
+  for (const [householdId, p, role, from, to, birthDate] of members) {
+    const span: HouseholdMemberSpan = {
+      householdId: householdId as string,
+      personId: p as string,
+      role: role as HouseholdMemberSpan['role'],
+      from: from as string,
+      to: open(to),
+      birthDate: birthDate as string,
+    };
+    const list = byHousehold.get(span.householdId);
     if (list) list.push(span);
-    else byHousehold.set(m.householdId, [span]);
+    else byHousehold.set(span.householdId, [span]);
   }
-  for (const list of byHousehold.values())
+  for (const list of byHousehold.values()) {
+    // each person gets every membership of the households they belong to, once per household
+    const done = new Set<string>();
     for (const m of list) {
+      if (done.has(m.personId)) continue;
+      done.add(m.personId);
       const f = byId.get(m.personId);
-      if (f) for (const other of list) if (!f.members.includes(other)) f.members.push(other);
+      if (f) f.members.push(...list);
     }
+  }
   return [...byId.values()];
 }
 

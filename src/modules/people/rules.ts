@@ -80,7 +80,12 @@ function isOther(s: BenefitSpan): boolean {
  * Negative when `day` precedes the birth.
  */
 export function ageOn(birthDate: IsoDate, day: IsoDate): number {
-  return Math.floor((ymdOfIso(day) - ymdOfIso(birthDate)) / 10000);
+  return ageOnYmd(ymdOfIso(birthDate), ymdOfIso(day));
+}
+
+/** `ageOn` on packed dates (YYYYMMDD), for evaluating one person on many days. */
+export function ageOnYmd(birthYmd: number, dayYmd: number): number {
+  return Math.floor((dayYmd - birthYmd) / 10000);
 }
 
 /** Under 25 on `day` (BA "U25": age in completed years < 25). */
@@ -363,6 +368,30 @@ export function monthsInReceipt(benefit: readonly BenefitSpan[], firstDay: IsoDa
 }
 
 /**
+ * A person's receipt (any employability, any Jobcenter) compiled once for many days: the merged ranges
+ * and the spells with interruptions of at most `RECEIPT_DURATION_MAX_GAP_DAYS` bridged.
+ */
+export interface ReceiptProfile {
+  readonly ranges: readonly DayRange[];
+  readonly spells: readonly DaySpell[];
+}
+
+export function receiptProfile(
+  benefit: readonly BenefitSpan[],
+  maxGapDays: number = RECEIPT_DURATION_MAX_GAP_DAYS,
+): ReceiptProfile {
+  const ranges = receiptRanges(benefit);
+  return { ranges, spells: bridge(ranges, Number.NEGATIVE_INFINITY, INF, maxGapDays) };
+}
+
+/** `receiptStartOn` on a compiled profile and a day number (a spell's start does not depend on later days). */
+export function profileReceiptStart(p: ReceiptProfile, day: number): number | null {
+  if (!rangesContain(p.ranges, day)) return null;
+  for (const s of p.spells) if (s.from <= day && day <= s.lastDay) return s.from;
+  return null; // unreachable: day is a receipt day
+}
+
+/**
  * First day of the current receipt on `day` in the sense of BA Statistik's "bisherige Verweildauer":
  * receipt of any employability at any Jobcenter, where interruptions of at most
  * `RECEIPT_DURATION_MAX_GAP_DAYS` (31) days do not end it; null if not in receipt on `day`.
@@ -372,12 +401,8 @@ export function receiptStartOn(
   day: IsoDate,
   maxGapDays: number = RECEIPT_DURATION_MAX_GAP_DAYS,
 ): IsoDate | null {
-  const d = toDay(day);
-  const ranges = receiptRanges(benefit);
-  if (!rangesContain(ranges, d)) return null;
-  for (const s of bridge(ranges, Number.NEGATIVE_INFINITY, d + 1, maxGapDays))
-    if (s.from <= d && d <= s.lastDay) return fromDay(s.from);
-  return null; // unreachable: d is a receipt day
+  const start = profileReceiptStart(receiptProfile(benefit, maxGapDays), toDay(day));
+  return start === null ? null : fromDay(start);
 }
 
 /**
@@ -398,8 +423,13 @@ export function receiptDurationOn(benefit: readonly BenefitSpan[], day: IsoDate)
  * Start 2015-12-15: false on 2019-12-15, true on 2019-12-16. The caller restricts to the eLb stock.
  */
 export function inReceiptMoreThan4YearsOn(benefit: readonly BenefitSpan[], day: IsoDate): boolean {
-  const start = receiptStartOn(benefit, day);
-  return start !== null && toDay(day) > anniversaryDay(toDay(start), 4);
+  return profileInReceiptMoreThan4Years(receiptProfile(benefit), toDay(day));
+}
+
+/** `inReceiptMoreThan4YearsOn` on a compiled profile and a day number. */
+export function profileInReceiptMoreThan4Years(p: ReceiptProfile, day: number): boolean {
+  const start = profileReceiptStart(p, day);
+  return start !== null && day > anniversaryDay(start, 4);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,20 +15,6 @@ import type { SubsidisedJobsTable } from './contributions.ts';
  * asked from the people module's rules for the same reference day ST(December).
  */
 
-/**
- * The engine for several months. One call per month until the indicator module offers
- * computeMany(tenantId, months); swap this body for that call.
- */
-export async function computeMonths(
-  indicators: IndicatorService,
-  tenantId: string,
-  months: string[],
-): Promise<IndicatorReport[]> {
-  const out: IndicatorReport[] = [];
-  for (const month of months) out.push(await indicators.compute(tenantId, month));
-  return out;
-}
-
 export interface Ratio {
   numerator: number;
   denominator: number;
@@ -232,8 +218,7 @@ export async function loadReportData(
 ): Promise<LoadedReportData> {
   const years = [year - 4, year - 3, year - 2, year - 1, year];
   const [reports, persons, spans, teams] = await Promise.all([
-    computeMonths(
-      indicators,
+    indicators.computeMany(
       tenantId,
       years.map((y) => `${y}-12`),
     ),

@@ -48,7 +48,7 @@ export interface TargetProgressRow {
  * The target agreement (§ 48b SGB II): agreed annual targets per key figure, and target vs actual for the
  * Jobcenter as a whole. Reading needs indicators.read, changing targets.write (checked by the routes).
  */
-export function targetService(db: Database, indicators: Pick<IndicatorService, 'compute'>) {
+export function targetService(db: Database, indicators: Pick<IndicatorService, 'compute' | 'computeMany'>) {
   const reports = reportSource(db, indicators);
   const audit = (tx: Executor, caller: Caller, action: string, id: string) =>
     appendAudit(tx, [

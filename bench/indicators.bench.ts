@@ -1,0 +1,199 @@
+/**
+ * Issue 5 budgets for the key-figure engine: all figures of one month on the demo (scale 1) under 300 ms;
+ * a whole year's report (12 months × all figures × all teams, `computeMany`) under 3 s; one month at
+ * scale 100 on PostgreSQL under 60 s. Next to the engine, a plain SQL baseline (bench/support/
+ * indicator-baseline.ts: eLb stock, integrations, LZB of the month, directly in SQL on the same database);
+ * its counts must equal the engine's, and the ratio engine ÷ SQL is reported.
+ *
+ * Each case: one warm-up, then INDICATOR_BENCH_RUNS timed runs, medians reported. The time of a month is
+ * split into loading the facts (SQL + building the persons) and counting (engine + figures).
+ *
+ * Usage: npm run bench -- indicators   or   node --import tsx bench/indicators.bench.ts
+ * Knobs: INDICATOR_BENCH_SCALE (1), INDICATOR_BENCH_RUNS (5), INDICATOR_BENCH_DATABASES (pglite,postgres),
+ *        (`none`: only the big case), INDICATOR_BENCH_BIG_SCALE (unset: skipped; 100 for the issue's case, seeding takes ~25+ min;
+ *        PostgreSQL only), INDICATOR_BENCH_BIG_RUNS (3), TEST_DATABASE_URL / BENCH_DATABASE_URL, --strict.
+ */
+import type { Database } from '../src/db/client.ts';
+import { generateDemo } from '../src/modules/demo/generate.ts';
+import { monthIndex } from '../src/modules/indicators/calendar.ts';
+import { countFacts } from '../src/modules/indicators/engine.ts';
+import { computeFigures, computeStructure } from '../src/modules/indicators/figures.ts';
+import { indicatorService } from '../src/modules/indicators/service.ts';
+import { listTeamRefs } from '../src/modules/org/directory.ts';
+import { loadPersonFacts } from '../src/modules/people/facts.ts';
+import { freshDatabase, median } from './support/databases.ts';
+import { baselineCounts } from './support/indicator-baseline.ts';
+import { machine, writeResults } from './support/load.ts';
+
+const BUDGET = { monthScale1Ms: 300, yearScale1Ms: 3000, monthScale100Ms: 60_000 };
+const SCALE = Number(process.env.INDICATOR_BENCH_SCALE ?? 1);
+const RUNS = Number(process.env.INDICATOR_BENCH_RUNS ?? 5);
+const KINDS = (process.env.INDICATOR_BENCH_DATABASES ?? 'pglite,postgres')
+  .split(',')
+  .filter((k): k is 'pglite' | 'postgres' => k === 'pglite' || k === 'postgres');
+const BIG = process.env.INDICATOR_BENCH_BIG_SCALE ? Number(process.env.INDICATOR_BENCH_BIG_SCALE) : null;
+const BIG_RUNS = Number(process.env.INDICATOR_BENCH_BIG_RUNS ?? 3);
+const MONTH = '2019-12';
+const YEAR = Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, '0')}`);
+const TODAY = '2026-11-25';
+
+interface CaseResult {
+  database: 'pglite' | 'postgres';
+  scale: number;
+  seedSeconds: number;
+  persons: number;
+  teams: number;
+  monthMs: number[];
+  /** CPU time of this process for the month (PGlite: database included; PostgreSQL: the server's not). */
+  monthCpuMs: number[];
+  yearCpuMs: number[];
+  loadMs: number[];
+  countMs: number[];
+  yearMs: number[];
+  sqlMs: number[];
+  engineCounts: { stock: number; integrations: number; lzb: number };
+  sqlCounts: { stock: number; integrations: number; lzb: number };
+  median: {
+    monthMs: number;
+    monthCpuMs: number;
+    loadMs: number;
+    countMs: number;
+    yearMs: number | null;
+    yearCpuMs: number | null;
+    sqlMs: number;
+    engineToSql: number;
+  };
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const v = await fn();
+  return [performance.now() - t, v];
+}
+
+/** Wall time and this process's CPU time (user + system) of one call, in milliseconds. */
+async function timeWithCpu(fn: () => Promise<unknown>): Promise<[number, number]> {
+  const cpu = process.cpuUsage();
+  const [ms] = await time(fn);
+  const used = process.cpuUsage(cpu);
+  return [ms, (used.user + used.system) / 1000];
+}
+
+async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number, runs: number, withYear: boolean) {
+  const [seedMs, demo] = await time(() => generateDemo(db, { seed: 1, scale }));
+  const tenantId = demo.tenantId;
+  const service = indicatorService(db);
+  const teams = (await listTeamRefs(db, tenantId)).map((t) => ({ id: t.id, siteId: t.siteId }));
+  const tenantValue = (r: Awaited<ReturnType<typeof service.compute>>, code: string) =>
+    r.figures.find((f) => f.code === code && f.scope === 'tenant' && f.split === 'all');
+
+  const first = await service.compute(tenantId, MONTH, TODAY); // warm-up (and the counts to compare)
+  const k1e2 = tenantValue(first, 'K1E2');
+  const k2 = tenantValue(first, 'K2');
+  const k3 = tenantValue(first, 'K3');
+  const engineCounts = { stock: k1e2?.numerator ?? -1, integrations: k2?.numerator ?? -1, lzb: k3?.numerator ?? -1 };
+  const r: CaseResult = {
+    database: kind,
+    scale,
+    seedSeconds: seedMs / 1000,
+    persons: demo.rows.persons ?? 0,
+    teams: teams.length,
+    monthMs: [],
+    monthCpuMs: [],
+    yearCpuMs: [],
+    loadMs: [],
+    countMs: [],
+    yearMs: [],
+    sqlMs: [],
+    engineCounts,
+    sqlCounts: await baselineCounts(db, tenantId, MONTH),
+    median: { monthMs: 0, monthCpuMs: 0, loadMs: 0, countMs: 0, yearMs: null, yearCpuMs: null, sqlMs: 0, engineToSql: 0 },
+  };
+  if (withYear) await service.computeMany(tenantId, YEAR, TODAY); // warm-up
+  for (let i = 0; i < runs; i++) {
+    const [monthMs, monthCpuMs] = await timeWithCpu(() => service.compute(tenantId, MONTH, TODAY));
+    r.monthMs.push(monthMs);
+    r.monthCpuMs.push(monthCpuMs);
+    const [loadMs, facts] = await time(() => loadPersonFacts(db, tenantId));
+    r.loadMs.push(loadMs);
+    const t = performance.now();
+    const counts = countFacts(facts, { teams }, monthIndex(MONTH));
+    computeFigures(counts, null, TODAY);
+    computeStructure(counts);
+    r.countMs.push(performance.now() - t);
+    if (withYear) {
+      const [yearMs, yearCpuMs] = await timeWithCpu(() => service.computeMany(tenantId, YEAR, TODAY));
+      r.yearMs.push(yearMs);
+      r.yearCpuMs.push(yearCpuMs);
+    }
+    r.sqlMs.push((await time(() => baselineCounts(db, tenantId, MONTH)))[0]);
+  }
+  r.median = {
+    monthMs: median(r.monthMs),
+    monthCpuMs: median(r.monthCpuMs),
+    loadMs: median(r.loadMs),
+    countMs: median(r.countMs),
+    yearMs: withYear ? median(r.yearMs) : null,
+    yearCpuMs: withYear ? median(r.yearCpuMs) : null,
+    sqlMs: median(r.sqlMs),
+    engineToSql: median(r.monthMs) / median(r.sqlMs),
+  };
+  const same = JSON.stringify(r.engineCounts) === JSON.stringify(r.sqlCounts);
+  const ms = (x: number) => `${Math.round(x).toLocaleString('de-DE')} ms`;
+  console.log(
+    `${kind.padEnd(8)} scale ${String(scale).padStart(4)}: ${r.persons.toLocaleString('de-DE')} Personen, ${r.teams} Teams ` +
+      `(Erzeugung ${r.seedSeconds.toFixed(0)} s)\n` +
+      `  Monat (alle Kennzahlen, alle Teams): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}], ` +
+      `CPU dieses Prozesses ${ms(r.median.monthCpuMs)}\n` +
+      `    davon Fakten laden ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)}\n` +
+      (withYear
+        ? `  Jahr (12 Monate, computeMany): Median ${ms(r.median.yearMs ?? 0)} [${r.yearMs.map(Math.round).join(', ')}], ` +
+          `CPU ${ms(r.median.yearCpuMs ?? 0)}\n`
+        : '') +
+      `  SQL-Basis (Bestand, Integrationen, LZB): Median ${ms(r.median.sqlMs)}; Engine ÷ SQL ${r.median.engineToSql.toFixed(1)}×\n` +
+      `  Zählungen Engine ${JSON.stringify(r.engineCounts)} / SQL ${JSON.stringify(r.sqlCounts)}: ${same ? 'gleich' : 'VERSCHIEDEN'}`,
+  );
+  return r;
+}
+
+const results: CaseResult[] = [];
+let exitCode = 0;
+console.log(`Last vorher: ${machine().loadAverage.join(' / ')} (1/5/15 min), ${machine().cpus} Kerne`);
+for (const kind of KINDS) {
+  const db = await freshDatabase(kind);
+  try {
+    results.push(await measure(db, kind, SCALE, RUNS, true));
+  } finally {
+    await db.close();
+  }
+}
+if (BIG !== null) {
+  const db = await freshDatabase('postgres');
+  try {
+    results.push(await measure(db, 'postgres', BIG, BIG_RUNS, false));
+  } finally {
+    await db.close();
+  }
+}
+
+const missed: string[] = [];
+for (const r of results) {
+  if (JSON.stringify(r.engineCounts) !== JSON.stringify(r.sqlCounts)) {
+    missed.push(`${r.database} scale ${r.scale}: Engine und SQL zählen verschieden`);
+    exitCode = 1;
+  }
+  if (r.scale === 1 && r.median.monthMs >= BUDGET.monthScale1Ms)
+    missed.push(`${r.database} Monat: ${Math.round(r.median.monthMs)} ms ≥ ${BUDGET.monthScale1Ms} ms`);
+  if (r.scale === 1 && r.median.yearMs !== null && r.median.yearMs >= BUDGET.yearScale1Ms)
+    missed.push(`${r.database} Jahr: ${Math.round(r.median.yearMs)} ms ≥ ${BUDGET.yearScale1Ms} ms`);
+  if (r.scale === 100 && r.median.monthMs >= BUDGET.monthScale100Ms)
+    missed.push(`${r.database} scale 100 Monat: ${Math.round(r.median.monthMs)} ms ≥ ${BUDGET.monthScale100Ms} ms`);
+}
+const after = machine();
+console.log(`Last nachher: ${after.loadAverage.join(' / ')} (1/5/15 min)`);
+console.log(missed.length ? `Budget verfehlt: ${missed.join('; ')}` : 'Budget eingehalten (Budgets gelten für scale 1 und 100).');
+console.log(
+  `Ergebnisse: ${writeResults('indicators', { at: new Date().toISOString(), machine: after, budget: BUDGET, results })}`,
+);
+if (process.argv.includes('--strict') && missed.length) exitCode = 1;
+process.exit(exitCode);
