@@ -33,6 +33,8 @@ export const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'subsidy.read': '§ 16i / § 16e: Förderfähigkeit, Verträge, Zahlplan, Coaching ansehen (protokolliert)',
   'subsidy.write': '§ 16i / § 16e: Verträge, Zahlungen und Coaching erfassen',
   'subsidy.override': '§ 16i / § 16e trotz fehlender Voraussetzungen bewilligen (mit Begründung, protokolliert)',
+  'reports.read': 'Eingliederungsbericht ansehen und herunterladen (nur Summen, kleine Gruppen unterdrückt)',
+  'reports.write': 'Texte des Eingliederungsberichts je Jahr bearbeiten',
   'self.manage': 'Eigene Sitzung und eigenes Passwort',
 };
 
