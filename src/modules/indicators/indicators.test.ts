@@ -4,11 +4,13 @@ import { indicatorService } from './service.ts';
 
 describe('indicator API', () => {
   let t: TestApp;
+  let householdId: string;
   beforeAll(async () => {
     t = await startTestApp();
     const leistung = await Agent.login(t.app, 'leistung');
     const nord = t.tenant.teamIds['Team Wetzlar Nord'] as string;
     const h = await leistung.post('/api/people/households', { number: '53201BG0000001', teamId: nord });
+    householdId = h.json().id;
     const p = await leistung.post('/api/people/persons', {
       customerNumber: '532D000001',
       familyName: 'Muster',
@@ -54,6 +56,33 @@ describe('indicator API', () => {
     );
     const pap = await Agent.login(t.app, 'pap');
     expect((await pap.get('/api/indicators?month=2019-12')).statusCode).toBe(403);
+  });
+
+  it('opens on the last completed month, or on the last month with payments when the data end earlier', async () => {
+    const controlling = await Agent.login(t.app, 'controlling');
+    const service = indicatorService(t.db);
+    // no payments recorded: the last completed month
+    expect(await service.dataMonth(t.tenant.tenantId, '2026-11-25')).toBe('2026-10');
+    expect(await service.dataMonth(t.tenant.tenantId, '2026-01-03')).toBe('2025-12');
+    const leistung = await Agent.login(t.app, 'leistung');
+    const household = (await leistung.get(`/api/people/households/${householdId}`)).json();
+    const pay = await leistung.put(`/api/people/households/${household.id}/payments`, {
+      month: '2020-12',
+      standardCents: 43_200,
+      additionalCents: 0,
+      housingCents: 38_000,
+      householdVersion: household.version,
+    });
+    expect(pay.statusCode, pay.body).toBe(200);
+    // the data end in December 2020: that month, not an empty one
+    expect(await service.dataMonth(t.tenant.tenantId, '2026-11-25')).toBe('2020-12');
+    expect(await service.dataMonth(t.tenant.tenantId, '2021-01-10')).toBe('2020-12');
+    expect(await service.dataMonth(t.tenant.tenantId, '2020-12-10')).toBe('2020-11');
+    const res = await controlling.get('/api/indicators/data-month');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ month: '2020-12' });
+    const pap = await Agent.login(t.app, 'pap');
+    expect((await pap.get('/api/indicators/data-month')).statusCode).toBe(403);
   });
 
   it('refuses a malformed month with a German message', async () => {

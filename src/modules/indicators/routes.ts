@@ -17,6 +17,17 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorServi
     async (req) => indicators.forCaller(requireCaller(req), req.query.month),
   );
   app.get(
+    '/api/indicators/data-month',
+    {
+      config: { access: { permission: 'indicators.read' } },
+      schema: {
+        tags: ['Kennzahlen'],
+        summary: 'Der erste anzuzeigende Berichtsmonat: letzter abgeschlossener Monat oder letzter Monat mit Daten',
+      },
+    },
+    async (req) => ({ month: await indicators.dataMonth(requireCaller(req).tenantId) }),
+  );
+  app.get(
     '/api/indicators/definitions',
     {
       config: { access: { permission: 'indicators.read' } },

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { todayInGermany } from '../../lib/today.ts';
 import { type Caller, can } from '../auth/caller.ts';
 import { listTeamRefs } from '../org/directory.ts';
-import { loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
+import { latestPaymentMonth, loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
 import { monthIndex, monthString } from './calendar.ts';
 import { FIGURES } from './definitions.ts';
 import { countFacts, factsRange } from './engine.ts';
@@ -72,9 +72,21 @@ export function indicatorService(db: Database) {
     return (await computeMany(tenantId, [month], today))[0] as IndicatorReport;
   }
 
+  /**
+   * The report month to show first: the last completed month, or the last month with benefit payments when
+   * the data end earlier (an import of past years, the demo Jobcenter's 2015–2020), so nobody starts on an
+   * empty month.
+   */
+  async function dataMonth(tenantId: string, today = todayInGermany()): Promise<string> {
+    const lastComplete = monthString(monthIndex(today.slice(0, 7)) - 1);
+    const latest = await latestPaymentMonth(db, tenantId);
+    return latest && latest < lastComplete ? latest : lastComplete;
+  }
+
   return {
     compute,
     computeMany,
+    dataMonth,
     async forCaller(caller: Caller, month: string): Promise<IndicatorReport> {
       const report = await compute(caller.tenantId, month);
       if (can(caller, 'indicators.read') === 'tenant') return report;

@@ -221,3 +221,11 @@ export async function loadEmploymentsOfKinds(
   );
   return rows.map((r) => ({ ...r, weeklyHours: r.weeklyHours === null ? null : Number(r.weeklyHours) }));
 }
+
+/** The latest month with recorded benefit payments ('YYYY-MM'), or null: how far the Jobcenter's data reach. */
+export async function latestPaymentMonth(db: Database, tenantId: string): Promise<string | null> {
+  const [row] = await db.rows<{ month: string | null }>(
+    sql`SELECT to_char(max(month), 'YYYY-MM') AS month FROM household_payments WHERE tenant_id = ${tenantId}`,
+  );
+  return row?.month ?? null;
+}

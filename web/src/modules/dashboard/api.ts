@@ -8,6 +8,13 @@ import { api, withQuery } from '../../lib/api.ts';
 /** Shapes and queries of /api/dashboard, /api/team-reports and /api/targets (types from the server modules). */
 export type { DashboardView, SeriesPoint, TargetOut, TargetProgressRow, TeamReport };
 
+/** The month to open with: the last completed month, or the last month with data when the data end earlier. */
+export const dataMonthQuery = queryOptions({
+  queryKey: ['indicators', 'data-month'],
+  queryFn: () => api.get<{ month: string }>('/api/indicators/data-month'),
+  staleTime: 5 * 60_000,
+});
+
 export const dashboardQuery = (month: string, scope: string) =>
   queryOptions({
     queryKey: ['dashboard', month, scope],

@@ -7,18 +7,10 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ErrorAlert, Loading } from '../../components/states.tsx';
-import { formatMonth, todayIso } from '../../lib/dates.ts';
+import { formatMonth } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.ts';
-import { type DashboardView, dashboardQuery, exportUrl, type SeriesPoint, seriesQuery } from './api.ts';
-import {
-  formatChange,
-  formatCount,
-  formatDecimal,
-  formatEuros,
-  formatFigure,
-  formatPercent,
-  lastCompleteMonth,
-} from './format.ts';
+import { type DashboardView, dashboardQuery, dataMonthQuery, exportUrl, type SeriesPoint, seriesQuery } from './api.ts';
+import { formatChange, formatCount, formatDecimal, formatEuros, formatFigure, formatPercent } from './format.ts';
 import { MonthForm } from './month-form.tsx';
 import './dashboard.css';
 
@@ -51,9 +43,17 @@ const amount = (code: string, n: number) => (isMoney(code) ? formatEuros(n) : fo
 function DashboardPage() {
   const search = dashboardRoute.useSearch();
   const navigate = dashboardRoute.useNavigate();
-  const month = search.monat ?? lastCompleteMonth(todayIso());
+  const dataMonth = useQuery({ ...dataMonthQuery, enabled: !search.monat });
+  const month = search.monat ?? dataMonth.data?.month;
   const scope = search.bereich ?? 'tenant';
-  const view = useQuery(dashboardQuery(month, scope));
+  const view = useQuery({ ...dashboardQuery(month ?? '', scope), enabled: Boolean(month) });
+  if (!month)
+    return (
+      <div className="kern-stack-lg">
+        <PageTitle title={t.dashboard.title} />
+        {dataMonth.isError ? <ErrorAlert error={dataMonth.error} /> : <Loading />}
+      </div>
+    );
   return (
     <div className="kern-stack-lg">
       <PageTitle title={t.dashboard.title} />

@@ -11,11 +11,14 @@ import { SelectField } from '../../components/fields.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ErrorAlert, Loading } from '../../components/states.tsx';
 import { api, isApiError } from '../../lib/api.ts';
+import { dataMonthQuery } from '../dashboard/api.ts';
 import { DOWNLOADS, type PreviewDocument, type ReportText, reportUrl, type TextsResponse } from './api.ts';
 import { ReportPreview } from './preview.tsx';
 
 const FIRST_YEAR = 2015;
 const lastFullYear = () => new Date().getFullYear() - 1;
+/** The last year whose December lies within the data ('2020-12' → 2020, '2026-10' → 2025). */
+const lastFullYearOf = (month: string) => Number(month.slice(0, 4)) - (month.endsWith('-12') ? 0 : 1);
 
 export const reportRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -32,11 +35,16 @@ function ReportPage() {
   const { session } = reportRoute.useRouteContext();
   const search = reportRoute.useSearch();
   const navigate = useNavigate({ from: '/eingliederungsbericht' });
-  const year = search.jahr ?? lastFullYear();
+  // the last full year of the data (the demo Jobcenter's history ends in 2020), not an empty last year
+  const dataMonth = useQuery({ ...dataMonthQuery, enabled: !search.jahr });
+  const dataYear = dataMonth.data && lastFullYearOf(dataMonth.data.month);
+  const year = search.jahr ?? dataYear ?? lastFullYear();
+  const yearKnown = Boolean(search.jahr || dataYear || dataMonth.isError);
   const years = Array.from({ length: lastFullYear() + 2 - FIRST_YEAR }, (_, i) => lastFullYear() + 1 - i);
   const preview = useQuery({
     queryKey: ['reports', 'eingliederungsbericht', year],
     queryFn: ({ signal }) => api.get<PreviewDocument>(reportUrl(year), { format: 'json' }, { signal }),
+    enabled: yearKnown,
   });
 
   return (
