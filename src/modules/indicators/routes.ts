@@ -19,7 +19,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorServi
   app.get(
     '/api/indicators/data-month',
     {
-      config: { access: { permission: 'indicators.read' } },
+      // a month, no figures: for everyone who opens any aggregate page (the team report's is the widest circle)
+      config: { access: { permission: 'teamreport.read' } },
       schema: {
         tags: ['Kennzahlen'],
         summary: 'Der erste anzuzeigende Berichtsmonat: letzter abgeschlossener Monat oder letzter Monat mit Daten',

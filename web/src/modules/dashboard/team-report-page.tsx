@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ErrorAlert, Loading } from '../../components/states.tsx';
 import { formatMonth, todayIso } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.ts';
-import { reportTeamsQuery, type TeamReport, teamReportExportUrl, teamReportQuery } from './api.ts';
+import { dataMonthQuery, reportTeamsQuery, type TeamReport, teamReportExportUrl, teamReportQuery } from './api.ts';
 import {
   formatChange,
   formatCount,
@@ -58,10 +58,18 @@ function TeamReportPage() {
   const { data: teams } = useSuspenseQuery(reportTeamsQuery);
   const search = teamReportRoute.useSearch();
   const navigate = teamReportRoute.useNavigate();
-  const month = search.monat ?? lastCompleteMonth(todayIso());
+  const dataMonth = useQuery({ ...dataMonthQuery, enabled: !search.monat });
+  const month = search.monat ?? dataMonth.data?.month ?? (dataMonth.isError ? lastCompleteMonth(todayIso()) : undefined);
   const teamId = search.team && teams.some((x) => x.id === search.team) ? search.team : teams[0]?.id;
   const [chosenTeam, setChosenTeam] = useState(teamId ?? '');
-  const report = useQuery({ ...teamReportQuery(teamId ?? '', month), enabled: !!teamId });
+  const report = useQuery({ ...teamReportQuery(teamId ?? '', month ?? ''), enabled: !!teamId && !!month });
+  if (!month)
+    return (
+      <div className="kern-stack-lg">
+        <PageTitle title={t.dashboard.teamTitle} />
+        <Loading />
+      </div>
+    );
 
   return (
     <div className="kern-stack-lg">
