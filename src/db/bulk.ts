@@ -128,3 +128,8 @@ async function copyInsert(
 
 const COPY_CHUNK_ROWS = 20_000;
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Rows as the column-major arrays bulkInsert takes, in the order of `keys` (undefined becomes NULL). */
+export function columnsOf<T>(rows: readonly T[], keys: readonly (keyof T)[]): unknown[][] {
+  return keys.map((k) => rows.map((r) => r[k] ?? null));
+}

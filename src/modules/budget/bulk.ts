@@ -1,4 +1,4 @@
-import { bulkInsert } from '../../db/bulk.ts';
+import { bulkInsert, columnsOf } from '../../db/bulk.ts';
 import type { Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import type { CommitmentOrigin, Instrument } from './codes.ts';
@@ -16,11 +16,6 @@ export interface RecordedCommitment {
   description: string;
   months: { month: string; cents: number }[];
   payments: { paidOn: string; forMonth: string | null; cents: number; reference: string | null }[];
-}
-
-/** Column-major arrays for bulkInsert (COPY on both drivers from 2,000 rows on). */
-function columns<T extends Record<string, unknown>>(rows: T[], names: (keyof T)[]): unknown[][] {
-  return names.map((n) => rows.map((r) => r[n] ?? null));
 }
 
 export async function insertRecordedCommitments(tx: Executor, tenantId: string, actorId: string, list: RecordedCommitment[]) {
@@ -80,7 +75,11 @@ export async function insertRecordedCommitments(tx: Executor, tenantId: string, 
       { name: 'description', type: 'text' },
       { name: 'created_by', type: 'uuid' },
     ],
-    [t(heads.length), ...columns(heads, ['id', 'sourceId', 'instrument', 'origin', 'originRef', 'description']), a(heads.length)],
+    [
+      t(heads.length),
+      ...columnsOf(heads, ['id', 'sourceId', 'instrument', 'origin', 'originRef', 'description']),
+      a(heads.length),
+    ],
   );
   await bulkInsert(
     tx,
@@ -91,7 +90,7 @@ export async function insertRecordedCommitments(tx: Executor, tenantId: string, 
       { name: 'month', type: 'date' },
       { name: 'cents', type: 'int8' },
     ],
-    [t(months.length), ...columns(months, ['commitmentId', 'month', 'cents'])],
+    [t(months.length), ...columnsOf(months, ['commitmentId', 'month', 'cents'])],
   );
   await bulkInsert(
     tx,
@@ -108,7 +107,7 @@ export async function insertRecordedCommitments(tx: Executor, tenantId: string, 
     ],
     [
       t(payments.length),
-      ...columns(payments, ['id', 'commitmentId', 'paidOn', 'forMonth', 'cents', 'reference']),
+      ...columnsOf(payments, ['id', 'commitmentId', 'paidOn', 'forMonth', 'cents', 'reference']),
       a(payments.length),
     ],
   );

@@ -1,4 +1,4 @@
-import { bulkInsert } from '../../db/bulk.ts';
+import { bulkInsert, columnsOf } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { addDays, addMonths } from '../../lib/dates.ts';
@@ -238,7 +238,6 @@ export async function seedPlanningDemo(
   const batches = <T>(list: T[], size = 1000) =>
     Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
   // scalar tables through bulkInsert (COPY from 2,000 rows on); the two with array columns in batches
-  const columns = <T>(rows: T[], keys: (keyof T)[]) => keys.map((k) => rows.map((r) => r[k] ?? null));
   await db.orm.transaction(async (tx) => {
     await bulkInsert(
       tx,
@@ -250,7 +249,7 @@ export async function seedPlanningDemo(
         { name: 'current_revision', type: 'int4' },
         { name: 'version', type: 'int4' },
       ],
-      columns(planRows, ['tenantId', 'id', 'personId', 'currentRevision', 'version']),
+      columnsOf(planRows, ['tenantId', 'id', 'personId', 'currentRevision', 'version']),
     );
     for (const b of batches(revisionRows)) await tx.insert(planRevisions).values(b);
     await bulkInsert(
@@ -266,7 +265,7 @@ export async function seedPlanningDemo(
         { name: 'due_date', type: 'date' },
         { name: 'done_on', type: 'date' },
       ],
-      columns(stepRows, ['tenantId', 'planId', 'revision', 'position', 'description', 'owner', 'dueDate', 'doneOn']),
+      columnsOf(stepRows, ['tenantId', 'planId', 'revision', 'position', 'description', 'owner', 'dueDate', 'doneOn']),
     );
     await bulkInsert(
       tx,
@@ -281,7 +280,7 @@ export async function seedPlanningDemo(
         { name: 'status', type: 'text' },
         { name: 'staff_id', type: 'uuid' },
       ],
-      columns(contactRows, ['tenantId', 'id', 'personId', 'kind', 'contactDate', 'contactTime', 'status', 'staffId']),
+      columnsOf(contactRows, ['tenantId', 'id', 'personId', 'kind', 'contactDate', 'contactTime', 'status', 'staffId']),
     );
     for (const b of batches(reviewRows)) await tx.insert(mitarbeitReviews).values(b);
   });
