@@ -1,5 +1,6 @@
 import { addMonths, type IsoDate } from '../../lib/dates.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
+import { isSmallGroup } from '../indicators/confidentiality.ts';
 import { KLDB_COMMON, KLDB_LEVELS, type KldbLevel, type MitarbeitReason, type StepOwner } from './codes.ts';
 
 /**
@@ -167,14 +168,11 @@ export function checkMitarbeitReasons(reasons: readonly MitarbeitReason[], note:
 }
 
 /**
- * Small groups in exported aggregates: counts from 1 to 4 could identify persons, so they are
- * suppressed (shown as "<5"); 0 stays 0 because it discloses nobody. The principle is statistical
- * confidentiality (Art. 6 Abs. 1 lit. e, Art. 89 DSGVO; cf. § 16 BStatG); the threshold 5 is this
- * Jobcenter's own rule for exports (docs/planning.md), not a number from a statute.
+ * Small groups in exported aggregates: the one rule of statistical confidentiality
+ * (indicators/confidentiality.ts: 1 to 4 persons are not shown, 0 is); this export marks them "<5".
  */
-export const MIN_EXPORT_GROUP = 5;
 export function suppressSmall(count: number): number | '<5' {
-  return count > 0 && count < MIN_EXPORT_GROUP ? '<5' : count;
+  return isSmallGroup(count) ? '<5' : count;
 }
 
 /** Agenda horizon: items due within this many days (and anything overdue). */
