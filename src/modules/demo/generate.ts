@@ -107,7 +107,10 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   let calibration: CalibrationRow[] | null = null;
   let simMs = 0;
   const written = performance.now();
-  const sink = await openSink(db);
+  const sink = await openSink(
+    db,
+    TABLE_ORDER.map((t) => t.table),
+  );
   try {
     for await (const chunk of producer.chunks) {
       if (chunk.kind === 'rows') {
