@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.ts';
-import { deferrable, deferIndexes, type RawConnection } from './deferred-indexes.ts';
+import { deferIndexes, deferrable, type RawConnection } from './deferred-indexes.ts';
 import { openTestDatabase } from './testing.ts';
 
 /**
