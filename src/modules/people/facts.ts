@@ -29,16 +29,15 @@ export interface FactsRange {
   to: string;
 }
 
-// Unit and record separators: never part of a date, uuid or code, so one aggregated text per table can be
-// split without quoting. One row per table instead of one per period: PGlite (WebAssembly) spends most of
-// its time per row, and on PostgreSQL the transfer shrinks too.
+// One separator between all fields of all rows (a unit separator: never part of a date, uuid or code): each
+// table comes as one aggregated text, split once into a flat list read k fields per row. One row per table
+// instead of one per period: PGlite (WebAssembly) spends most of its time per row, and on PostgreSQL the
+// transfer shrinks too; one flat split instead of one per row spares an array per row.
 const US = '\x1f';
-const RS = '\x1e';
 
-async function aggregated(db: Database, query: ReturnType<typeof sql>): Promise<string[][]> {
+async function fields(db: Database, query: ReturnType<typeof sql>): Promise<string[]> {
   const [row] = await db.rows<{ s: string | null }>(query);
-  if (!row?.s) return [];
-  return row.s.split(RS).map((r) => r.split(US));
+  return row?.s ? row.s.split(US) : [];
 }
 
 export async function loadPersonFacts(
@@ -52,34 +51,36 @@ export async function loadPersonFacts(
   const overlaps = range
     ? sql`AND valid_from <= ${range.to}::date AND (valid_to IS NULL OR valid_to > ${range.from}::date)`
     : sql``;
-  const personFilter = range
-    ? sql`AND EXISTS (SELECT 1 FROM benefit_periods b WHERE b.tenant_id = p.tenant_id AND b.person_id = p.id AND b.employable
+  // With a range, only the persons in employable receipt at this Jobcenter on one of its days are read,
+  // and of every other table only their rows (the others' rows would be read and dropped).
+  const relevant = (col: string) =>
+    range
+      ? sql`AND ${sql.raw(col)} IN (SELECT b.person_id FROM benefit_periods b WHERE b.tenant_id = ${tenantId} AND b.employable
                         AND b.other_jobcenter IS NULL AND b.valid_from <= ${range.to}::date
                         AND (b.valid_to IS NULL OR b.valid_to > ${range.from}::date))`
-    : sql``;
+      : sql``;
   const us = sql.raw(`chr(31)`);
-  const rs = sql.raw(`chr(30)`);
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${rs}) AS s
-            FROM persons p WHERE p.tenant_id = ${tenantId} ${personFilter} ${mine('p.id')}`,
+      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${us}) AS s
+            FROM persons p WHERE p.tenant_id = ${tenantId} ${relevant('p.id')} ${mine('p.id')}`,
     ),
-    aggregated(
+    fields(
       db,
       sql`SELECT string_agg(person_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, '') || ${us}
-                            || CASE WHEN employable THEN '1' ELSE '0' END || ${us} || coalesce(other_jobcenter, ''), ${rs}) AS s
-            FROM benefit_periods WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
+                            || CASE WHEN employable THEN '1' ELSE '0' END || ${us} || coalesce(other_jobcenter, ''), ${us}) AS s
+            FROM benefit_periods WHERE tenant_id = ${tenantId} ${relevant('person_id')} ${mine('person_id')}`,
     ),
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(person_id::text || ${us} || team_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
-            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${mine('person_id')}`,
+      sql`SELECT string_agg(person_id::text || ${us} || team_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
+            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}`,
     ),
-    aggregated(
+    fields(
       db,
       sql`SELECT string_agg(m.household_id::text || ${us} || m.person_id::text || ${us} || m.role || ${us} || m.valid_from::text
-                            || ${us} || coalesce(m.valid_to::text, '') || ${us} || p.birth_date::text, ${rs}) AS s
+                            || ${us} || coalesce(m.valid_to::text, '') || ${us} || p.birth_date::text, ${us}) AS s
             FROM household_memberships m JOIN persons p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
            WHERE m.tenant_id = ${tenantId}
              ${range ? sql`AND m.valid_from <= ${range.to}::date AND (m.valid_to IS NULL OR m.valid_to > ${range.from}::date)` : sql``}
@@ -90,50 +91,65 @@ export async function loadPersonFacts(
                  : sql``
              }`,
     ),
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || value || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
+      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || value || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
             FROM status_periods
-           WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') ${overlaps} ${mine('person_id')}`,
+           WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') ${overlaps}
+             ${relevant('person_id')} ${mine('person_id')}`,
     ),
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
-            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${mine('person_id')}`,
+      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
+            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}`,
     ),
   ]);
-  const open = (x: string | undefined) => (x ? x : null);
+  const open = (x: string) => (x === '' ? null : x);
   const byId = new Map<string, PersonFacts>();
-  for (const [id, sex, birthDate] of persons)
-    byId.set(id as string, {
-      id: id as string,
-      sex: sex as PersonFacts['sex'],
-      birthDate: birthDate as string,
+  for (let i = 0; i < persons.length; i += 3) {
+    const id = persons[i] as string;
+    byId.set(id, {
+      id,
+      sex: persons[i + 1] as PersonFacts['sex'],
+      birthDate: persons[i + 2] as string,
       benefit: [],
       teams: [],
       members: [],
       status: [],
       employments: [],
     });
-  for (const [p, from, to, employable, other] of benefit)
+  }
+  for (let i = 0; i < benefit.length; i += 5)
+    byId.get(benefit[i] as string)?.benefit.push({
+      from: benefit[i + 1] as string,
+      to: open(benefit[i + 2] as string),
+      employable: benefit[i + 3] === '1',
+      otherJobcenter: open(benefit[i + 4] as string),
+    });
+  for (let i = 0; i < teams.length; i += 4)
     byId
-      .get(p as string)
-      ?.benefit.push({ from: from as string, to: open(to), employable: employable === '1', otherJobcenter: open(other) });
-  for (const [p, teamId, from, to] of teams)
-    byId.get(p as string)?.teams.push({ teamId: teamId as string, from: from as string, to: open(to) });
-  for (const [p, kind, value, from, to] of status)
-    byId.get(p as string)?.status.push({ kind: kind as string, value: value as string, from: from as string, to: open(to) });
-  for (const [p, kind, from, to] of jobs)
-    byId.get(p as string)?.employments.push({ kind: kind as EmploymentKind, from: from as string, to: open(to) });
+      .get(teams[i] as string)
+      ?.teams.push({ teamId: teams[i + 1] as string, from: teams[i + 2] as string, to: open(teams[i + 3] as string) });
+  for (let i = 0; i < status.length; i += 5)
+    byId.get(status[i] as string)?.status.push({
+      kind: status[i + 1] as string,
+      value: status[i + 2] as string,
+      from: status[i + 3] as string,
+      to: open(status[i + 4] as string),
+    });
+  for (let i = 0; i < jobs.length; i += 4)
+    byId
+      .get(jobs[i] as string)
+      ?.employments.push({ kind: jobs[i + 1] as EmploymentKind, from: jobs[i + 2] as string, to: open(jobs[i + 3] as string) });
   const byHousehold = new Map<string, HouseholdMemberSpan[]>();
-  for (const [householdId, p, role, from, to, birthDate] of members) {
+  for (let i = 0; i < members.length; i += 6) {
     const span: HouseholdMemberSpan = {
-      householdId: householdId as string,
-      personId: p as string,
-      role: role as HouseholdMemberSpan['role'],
-      from: from as string,
-      to: open(to),
-      birthDate: birthDate as string,
+      householdId: members[i] as string,
+      personId: members[i + 1] as string,
+      role: members[i + 2] as HouseholdMemberSpan['role'],
+      from: members[i + 3] as string,
+      to: open(members[i + 4] as string),
+      birthDate: members[i + 5] as string,
     };
     const list = byHousehold.get(span.householdId);
     if (list) list.push(span);
