@@ -176,8 +176,10 @@ export function countFacts(
   // layout [day][cell][counter]: the events of one person on one day land next to each other in memory
   const counterCount = COUNTERS.length;
   const raw = new Uint32Array(dayCount * cellsPerDay * counterCount);
+  const touched = new Uint8Array(dayCount * cellsPerDay);
   const add = (counter: number, day: number, cell: number) => {
     if (day >= 0 && day < dayCount) {
+      touched[day * cellsPerDay + cell] = 1;
       const i = (day * cellsPerDay + cell) * counterCount + counter;
       raw[i] = (raw[i] as number) + 1;
     }
@@ -259,8 +261,11 @@ export function countFacts(
         if (household !== null) {
           if (household !== lastHousehold) {
             lastHousehold = household;
-            lastSeen = householdsSeen.get(household) ?? new Uint8Array(dayCount);
-            householdsSeen.set(household, lastSeen);
+            lastSeen = householdsSeen.get(household) ?? null;
+            if (lastSeen === null) {
+              lastSeen = new Uint8Array(dayCount);
+              householdsSeen.set(household, lastSeen);
+            }
           }
           if (lastSeen && !lastSeen[d]) {
             lastSeen[d] = 1;
@@ -341,6 +346,8 @@ export function countFacts(
       const scopes = scopesOfBucket[b] as number[];
       for (let mask = 0; mask < MASKS; mask++) {
         const base = (d * cellsPerDay + b * MASKS + mask) * counterCount;
+        // most cells are empty (no person of that group and team on that day)
+        if (!touched[d * cellsPerDay + b * MASKS + mask]) continue;
         for (let c = 0; c < counterCount; c++) {
           const n = raw[base + c] as number;
           if (n === 0) continue;
@@ -413,7 +420,10 @@ function dayAttributes(
   teamDay.fill(-1);
   for (const t of p.teams) {
     const hi = t.to === null ? n : daysFrom(days, t.to);
-    for (let d = daysFrom(days, t.from); d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucketOfTeam.get(t.teamId) ?? 0;
+    let d = daysFrom(days, t.from);
+    if (d >= hi) continue;
+    const bucket = bucketOfTeam.get(t.teamId) ?? 0;
+    for (; d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucket;
   }
   householdDay.fill(null);
   for (const m of p.members) {

@@ -35,10 +35,18 @@ export interface FactsRange {
 // transfer shrinks too; one flat split instead of one per row spares an array per row.
 const US = '\x1f';
 
-async function fields(db: Database, query: ReturnType<typeof sql>): Promise<string[]> {
-  const [row] = await db.rows<{ s: string | null }>(query);
-  return row?.s ? row.s.split(US) : [];
+async function fields(db: Database, query: ReturnType<typeof sql>): Promise<string[][]> {
+  const rows = await db.rows<{ s: string | null }>(query);
+  return rows.map((r) => (r.s ? r.s.split(US) : []));
 }
+
+/**
+ * Each table's text but the persons' comes in up to 16 parts (by the last hex digit of a uuid, which is random), so that
+ * no single text nears the size limits of a PostgreSQL text (1 GB) or a JavaScript string (~512 MiB)
+ * for the largest Jobcenters. The persons come in one text, in the order of the table as before: which
+ * member's team a household is counted in depends on that order (indicators/engine.ts, households).
+ */
+const PARTS = (col: string) => sql.raw(`GROUP BY right(${col}::text, 1)`);
 
 export async function loadPersonFacts(
   db: Database,
@@ -70,12 +78,13 @@ export async function loadPersonFacts(
       db,
       sql`SELECT string_agg(person_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, '') || ${us}
                             || CASE WHEN employable THEN '1' ELSE '0' END || ${us} || coalesce(other_jobcenter, ''), ${us}) AS s
-            FROM benefit_periods WHERE tenant_id = ${tenantId} ${relevant('person_id')} ${mine('person_id')}`,
+            FROM benefit_periods WHERE tenant_id = ${tenantId} ${relevant('person_id')} ${mine('person_id')} ${PARTS('person_id')}`,
     ),
     fields(
       db,
       sql`SELECT string_agg(person_id::text || ${us} || team_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
-            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}`,
+            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}
+           ${PARTS('person_id')}`,
     ),
     fields(
       db,
@@ -89,72 +98,94 @@ export async function loadPersonFacts(
                  ? sql`AND m.household_id IN (SELECT household_id FROM household_memberships
                                                WHERE tenant_id = ${tenantId} AND person_id = ${personId})`
                  : sql``
-             }`,
+             }
+           ${PARTS('m.household_id')}`,
     ),
     fields(
       db,
       sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || value || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
             FROM status_periods
            WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') ${overlaps}
-             ${relevant('person_id')} ${mine('person_id')}`,
+             ${relevant('person_id')} ${mine('person_id')} ${PARTS('person_id')}`,
     ),
     fields(
       db,
       sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
-            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}`,
+            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}
+           ${PARTS('person_id')}`,
     ),
   ]);
-  const open = (x: string) => (x === '' ? null : x);
+  // Dates, codes and team ids repeat across thousands of rows: one string each keeps the facts of a large
+  // Jobcenter within the heap (a fresh string per field would be ~1 KiB more per person).
+  const pool = new Map<string, string>();
+  const one = (x: string): string => {
+    const known = pool.get(x);
+    if (known !== undefined) return known;
+    pool.set(x, x);
+    return x;
+  };
+  const open = (x: string) => (x === '' ? null : one(x));
   const byId = new Map<string, PersonFacts>();
-  for (let i = 0; i < persons.length; i += 3) {
-    const id = persons[i] as string;
-    byId.set(id, {
-      id,
-      sex: persons[i + 1] as PersonFacts['sex'],
-      birthDate: persons[i + 2] as string,
-      benefit: [],
-      teams: [],
-      members: [],
-      status: [],
-      employments: [],
-    });
-  }
-  for (let i = 0; i < benefit.length; i += 5)
-    byId.get(benefit[i] as string)?.benefit.push({
-      from: benefit[i + 1] as string,
-      to: open(benefit[i + 2] as string),
-      employable: benefit[i + 3] === '1',
-      otherJobcenter: open(benefit[i + 4] as string),
-    });
-  for (let i = 0; i < teams.length; i += 4)
-    byId
-      .get(teams[i] as string)
-      ?.teams.push({ teamId: teams[i + 1] as string, from: teams[i + 2] as string, to: open(teams[i + 3] as string) });
-  for (let i = 0; i < status.length; i += 5)
-    byId.get(status[i] as string)?.status.push({
-      kind: status[i + 1] as string,
-      value: status[i + 2] as string,
-      from: status[i + 3] as string,
-      to: open(status[i + 4] as string),
-    });
-  for (let i = 0; i < jobs.length; i += 4)
-    byId
-      .get(jobs[i] as string)
-      ?.employments.push({ kind: jobs[i + 1] as EmploymentKind, from: jobs[i + 2] as string, to: open(jobs[i + 3] as string) });
+  for (const part of persons)
+    for (let i = 0; i < part.length; i += 3) {
+      const id = part[i] as string;
+      byId.set(id, {
+        id,
+        sex: one(part[i + 1] as string) as PersonFacts['sex'],
+        birthDate: one(part[i + 2] as string),
+        benefit: [],
+        teams: [],
+        members: [],
+        status: [],
+        employments: [],
+      });
+    }
+  for (const part of benefit)
+    for (let i = 0; i < part.length; i += 5)
+      byId.get(part[i] as string)?.benefit.push({
+        from: one(part[i + 1] as string),
+        to: open(part[i + 2] as string),
+        employable: part[i + 3] === '1',
+        otherJobcenter: open(part[i + 4] as string),
+      });
+  for (const part of teams)
+    for (let i = 0; i < part.length; i += 4)
+      byId
+        .get(part[i] as string)
+        ?.teams.push({ teamId: one(part[i + 1] as string), from: one(part[i + 2] as string), to: open(part[i + 3] as string) });
+  for (const part of status)
+    for (let i = 0; i < part.length; i += 5)
+      byId.get(part[i] as string)?.status.push({
+        kind: one(part[i + 1] as string),
+        value: one(part[i + 2] as string),
+        from: one(part[i + 3] as string),
+        to: open(part[i + 4] as string),
+      });
+  for (const part of jobs)
+    for (let i = 0; i < part.length; i += 4)
+      byId.get(part[i] as string)?.employments.push({
+        kind: one(part[i + 1] as string) as EmploymentKind,
+        from: one(part[i + 2] as string),
+        to: open(part[i + 3] as string),
+      });
   const byHousehold = new Map<string, HouseholdMemberSpan[]>();
-  for (let i = 0; i < members.length; i += 6) {
-    const span: HouseholdMemberSpan = {
-      householdId: members[i] as string,
-      personId: members[i + 1] as string,
-      role: members[i + 2] as HouseholdMemberSpan['role'],
-      from: members[i + 3] as string,
-      to: open(members[i + 4] as string),
-      birthDate: members[i + 5] as string,
-    };
-    const list = byHousehold.get(span.householdId);
-    if (list) list.push(span);
-    else byHousehold.set(span.householdId, [span]);
-  }
+  for (const part of members)
+    for (let i = 0; i < part.length; i += 6) {
+      const householdId = part[i] as string;
+      const personId = part[i + 1] as string;
+      const span: HouseholdMemberSpan = {
+        householdId,
+        // the loaded person's own id string where there is one (one string less, and equal ids compare at once)
+        personId: byId.get(personId)?.id ?? personId,
+        role: one(part[i + 2] as string) as HouseholdMemberSpan['role'],
+        from: one(part[i + 3] as string),
+        to: open(part[i + 4] as string),
+        birthDate: one(part[i + 5] as string),
+      };
+      const list = byHousehold.get(householdId);
+      if (list) list.push(span);
+      else byHousehold.set(householdId, [span]);
+    }
   for (const list of byHousehold.values()) {
     // each person gets every membership of the households they belong to, once per household
     const done = new Set<string>();
