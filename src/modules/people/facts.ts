@@ -35,9 +35,14 @@ export interface FactsRange {
 // transfer shrinks too; one flat split instead of one per row spares an array per row.
 const US = '\x1f';
 
-async function fields(db: Database, query: ReturnType<typeof sql>): Promise<string[][]> {
+async function fields(db: Database, query: ReturnType<typeof sql>): Promise<string[]> {
   const rows = await db.rows<{ s: string | null }>(query);
-  return rows.map((r) => (r.s ? r.s.split(US) : []));
+  return rows.flatMap((r) => (r.s ? [r.s] : []));
+}
+
+/** The texts' fields, one text at a time (so that only one text's fields are in memory at once). */
+function* split(texts: string[]): Generator<string[]> {
+  for (const text of texts) yield text.split(US);
 }
 
 /**
@@ -126,7 +131,7 @@ export async function loadPersonFacts(
   };
   const open = (x: string) => (x === '' ? null : one(x));
   const byId = new Map<string, PersonFacts>();
-  for (const part of persons)
+  for (const part of split(persons))
     for (let i = 0; i < part.length; i += 3) {
       const id = part[i] as string;
       byId.set(id, {
@@ -140,7 +145,7 @@ export async function loadPersonFacts(
         employments: [],
       });
     }
-  for (const part of benefit)
+  for (const part of split(benefit))
     for (let i = 0; i < part.length; i += 5)
       byId.get(part[i] as string)?.benefit.push({
         from: one(part[i + 1] as string),
@@ -148,12 +153,12 @@ export async function loadPersonFacts(
         employable: part[i + 3] === '1',
         otherJobcenter: open(part[i + 4] as string),
       });
-  for (const part of teams)
+  for (const part of split(teams))
     for (let i = 0; i < part.length; i += 4)
       byId
         .get(part[i] as string)
         ?.teams.push({ teamId: one(part[i + 1] as string), from: one(part[i + 2] as string), to: open(part[i + 3] as string) });
-  for (const part of status)
+  for (const part of split(status))
     for (let i = 0; i < part.length; i += 5)
       byId.get(part[i] as string)?.status.push({
         kind: one(part[i + 1] as string),
@@ -161,7 +166,7 @@ export async function loadPersonFacts(
         from: one(part[i + 3] as string),
         to: open(part[i + 4] as string),
       });
-  for (const part of jobs)
+  for (const part of split(jobs))
     for (let i = 0; i < part.length; i += 4)
       byId.get(part[i] as string)?.employments.push({
         kind: one(part[i + 1] as string) as EmploymentKind,
@@ -169,7 +174,7 @@ export async function loadPersonFacts(
         to: open(part[i + 3] as string),
       });
   const byHousehold = new Map<string, HouseholdMemberSpan[]>();
-  for (const part of members)
+  for (const part of split(members))
     for (let i = 0; i < part.length; i += 6) {
       const householdId = part[i] as string;
       const personId = part[i + 1] as string;
