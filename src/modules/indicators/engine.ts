@@ -173,14 +173,15 @@ export function countFacts(
   }
   const buckets = scopesOfBucket.length;
   const cellsPerDay = buckets * MASKS;
-  // layout [day][cell][counter]: the events of one person on one day land next to each other in memory
+  // layout [cell][day][counter]: a person mostly stays in one cell, so their events on all days land next
+  // to each other in memory
   const counterCount = COUNTERS.length;
   const raw = new Uint32Array(dayCount * cellsPerDay * counterCount);
   const touched = new Uint8Array(dayCount * cellsPerDay);
   const add = (counter: number, day: number, cell: number) => {
     if (day >= 0 && day < dayCount) {
-      touched[day * cellsPerDay + cell] = 1;
-      const i = (day * cellsPerDay + cell) * counterCount + counter;
+      touched[cell * dayCount + day] = 1;
+      const i = (cell * dayCount + day) * counterCount + counter;
       raw[i] = (raw[i] as number) + 1;
     }
   };
@@ -345,9 +346,10 @@ export function countFacts(
     for (let b = 0; b < buckets; b++) {
       const scopes = scopesOfBucket[b] as number[];
       for (let mask = 0; mask < MASKS; mask++) {
-        const base = (d * cellsPerDay + b * MASKS + mask) * counterCount;
+        const cell = b * MASKS + mask;
+        const base = (cell * dayCount + d) * counterCount;
         // most cells are empty (no person of that group and team on that day)
-        if (!touched[d * cellsPerDay + b * MASKS + mask]) continue;
+        if (!touched[cell * dayCount + d]) continue;
         for (let c = 0; c < counterCount; c++) {
           const n = raw[base + c] as number;
           if (n === 0) continue;
