@@ -6,17 +6,26 @@
  * its counts must equal the engine's, and the ratio engine ÷ SQL is reported.
  *
  * Each case: one warm-up, then INDICATOR_BENCH_RUNS timed runs, medians reported. The time of a month is
- * split into loading the facts (SQL + building the persons) and counting (engine + figures).
+ * split into loading the facts of the month (SQL + building the persons, `loadPersonFacts` with the
+ * month's `factsRange`, as `compute` does) and counting (engine + figures).
  *
  * Usage: npm run bench -- indicators   or   node --import tsx bench/indicators.bench.ts
  * Knobs: INDICATOR_BENCH_SCALE (1), INDICATOR_BENCH_RUNS (5), INDICATOR_BENCH_DATABASES (pglite,postgres),
  *        (`none`: only the big case), INDICATOR_BENCH_BIG_SCALE (unset: skipped; 100 for the issue's case, seeding takes ~25+ min;
  *        PostgreSQL only), INDICATOR_BENCH_BIG_RUNS (3), TEST_DATABASE_URL / BENCH_DATABASE_URL, --strict.
+ *        INDICATOR_BENCH_BIG_URL: the big case on an existing, already seeded PostgreSQL database instead of a
+ *        fresh one (only read; its first Jobcenter, or INDICATOR_BENCH_BIG_TENANT by name; the scale reported is
+ *        INDICATOR_BENCH_BIG_SCALE, default 100), e.g. one made by `teilhabe seed demo --scale 100`.
+ * Memory: the facts of one month at scale 100 (≈ 2 M persons in the window) need more than node's default
+ * heap (4 GiB here): run the big case with NODE_OPTIONS=--max-old-space-size=16384. The heap limit and the
+ * largest heap seen after a month are printed.
  */
-import type { Database } from '../src/db/client.ts';
+import v8 from 'node:v8';
+import { sql } from 'drizzle-orm';
+import { type Database, openPostgres } from '../src/db/client.ts';
 import { generateDemo } from '../src/modules/demo/generate.ts';
 import { monthIndex } from '../src/modules/indicators/calendar.ts';
-import { countFacts } from '../src/modules/indicators/engine.ts';
+import { countFacts, factsRange } from '../src/modules/indicators/engine.ts';
 import { computeFigures, computeStructure } from '../src/modules/indicators/figures.ts';
 import { indicatorService } from '../src/modules/indicators/service.ts';
 import { listTeamRefs } from '../src/modules/org/directory.ts';
@@ -31,7 +40,8 @@ const RUNS = Number(process.env.INDICATOR_BENCH_RUNS ?? 5);
 const KINDS = (process.env.INDICATOR_BENCH_DATABASES ?? 'pglite,postgres')
   .split(',')
   .filter((k): k is 'pglite' | 'postgres' => k === 'pglite' || k === 'postgres');
-const BIG = process.env.INDICATOR_BENCH_BIG_SCALE ? Number(process.env.INDICATOR_BENCH_BIG_SCALE) : null;
+const BIG_URL = process.env.INDICATOR_BENCH_BIG_URL || null;
+const BIG = process.env.INDICATOR_BENCH_BIG_SCALE ? Number(process.env.INDICATOR_BENCH_BIG_SCALE) : BIG_URL ? 100 : null;
 const BIG_RUNS = Number(process.env.INDICATOR_BENCH_BIG_RUNS ?? 3);
 const MONTH = '2019-12';
 const YEAR = Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, '0')}`);
@@ -51,6 +61,9 @@ interface CaseResult {
   countMs: number[];
   yearMs: number[];
   sqlMs: number[];
+  /** Largest heap in use after a month's computation (MiB), and the heap limit. */
+  heapMiB: number;
+  heapLimitMiB: number;
   engineCounts: { stock: number; integrations: number; lzb: number };
   sqlCounts: { stock: number; integrations: number; lzb: number };
   median: {
@@ -79,8 +92,28 @@ async function timeWithCpu(fn: () => Promise<unknown>): Promise<[number, number]
   return [ms, (used.user + used.system) / 1000];
 }
 
-async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number, runs: number, withYear: boolean) {
-  const [seedMs, demo] = await time(() => generateDemo(db, { seed: 1, scale }));
+/** An existing seeded Jobcenter (INDICATOR_BENCH_BIG_URL): nothing is written. */
+async function existing(db: Database) {
+  const name = process.env.INDICATOR_BENCH_BIG_TENANT;
+  const [t] = await db.rows<{ id: string }>(
+    name ? sql`SELECT id FROM tenants WHERE name = ${name}` : sql`SELECT id FROM tenants ORDER BY name LIMIT 1`,
+  );
+  if (!t) throw new Error('INDICATOR_BENCH_BIG_URL: kein Jobcenter in dieser Datenbank');
+  const [n] = await db.rows<{ n: number }>(sql`SELECT count(*)::int8 AS n FROM persons WHERE tenant_id = ${t.id}`);
+  return { tenantId: t.id, rows: { persons: n?.n ?? 0 } };
+}
+
+async function measure(
+  db: Database,
+  kind: 'pglite' | 'postgres',
+  scale: number,
+  runs: number,
+  withYear: boolean,
+  seeded = false,
+) {
+  const [seedMs, demo] = await time<{ tenantId: string; rows: { persons?: number } }>(() =>
+    seeded ? existing(db) : generateDemo(db, { seed: 1, scale }),
+  );
   const tenantId = demo.tenantId;
   const service = indicatorService(db);
   const teams = (await listTeamRefs(db, tenantId)).map((t) => ({ id: t.id, siteId: t.siteId }));
@@ -106,6 +139,8 @@ async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number,
     yearMs: [],
     sqlMs: [],
     engineCounts,
+    heapMiB: 0,
+    heapLimitMiB: v8.getHeapStatistics().heap_size_limit / 2 ** 20,
     sqlCounts: await baselineCounts(db, tenantId, MONTH),
     median: { monthMs: 0, monthCpuMs: 0, loadMs: 0, countMs: 0, yearMs: null, yearCpuMs: null, sqlMs: 0, engineToSql: 0 },
   };
@@ -114,13 +149,15 @@ async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number,
     const [monthMs, monthCpuMs] = await timeWithCpu(() => service.compute(tenantId, MONTH, TODAY));
     r.monthMs.push(monthMs);
     r.monthCpuMs.push(monthCpuMs);
-    const [loadMs, facts] = await time(() => loadPersonFacts(db, tenantId));
+    r.heapMiB = Math.max(r.heapMiB, process.memoryUsage().heapUsed / 2 ** 20);
+    const [loadMs, facts] = await time(() => loadPersonFacts(db, tenantId, { range: factsRange(monthIndex(MONTH)) }));
     r.loadMs.push(loadMs);
     const t = performance.now();
     const counts = countFacts(facts, { teams }, monthIndex(MONTH));
     computeFigures(counts, null, TODAY);
     computeStructure(counts);
     r.countMs.push(performance.now() - t);
+    r.heapMiB = Math.max(r.heapMiB, process.memoryUsage().heapUsed / 2 ** 20);
     if (withYear) {
       const [yearMs, yearCpuMs] = await timeWithCpu(() => service.computeMany(tenantId, YEAR, TODAY));
       r.yearMs.push(yearMs);
@@ -142,10 +179,11 @@ async function measure(db: Database, kind: 'pglite' | 'postgres', scale: number,
   const ms = (x: number) => `${Math.round(x).toLocaleString('de-DE')} ms`;
   console.log(
     `${kind.padEnd(8)} scale ${String(scale).padStart(4)}: ${r.persons.toLocaleString('de-DE')} Personen, ${r.teams} Teams ` +
-      `(Erzeugung ${r.seedSeconds.toFixed(0)} s)\n` +
+      (seeded ? '(vorhandene Datenbank)\n' : `(Erzeugung ${r.seedSeconds.toFixed(0)} s)\n`) +
       `  Monat (alle Kennzahlen, alle Teams): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}], ` +
       `CPU dieses Prozesses ${ms(r.median.monthCpuMs)}\n` +
-      `    davon Fakten laden ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)}\n` +
+      `    davon Fakten laden ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)} ` +
+      `(einzeln gemessen); Heap höchstens ${Math.round(r.heapMiB)} MiB von ${Math.round(r.heapLimitMiB)} MiB\n` +
       (withYear
         ? `  Jahr (12 Monate, computeMany): Median ${ms(r.median.yearMs ?? 0)} [${r.yearMs.map(Math.round).join(', ')}], ` +
           `CPU ${ms(r.median.yearCpuMs ?? 0)}\n`
@@ -168,9 +206,9 @@ for (const kind of KINDS) {
   }
 }
 if (BIG !== null) {
-  const db = await freshDatabase('postgres');
+  const db = BIG_URL ? await openPostgres(BIG_URL, 10) : await freshDatabase('postgres');
   try {
-    results.push(await measure(db, 'postgres', BIG, BIG_RUNS, false));
+    results.push(await measure(db, 'postgres', BIG, BIG_RUNS, false, BIG_URL !== null));
   } finally {
     await db.close();
   }

@@ -1,3 +1,5 @@
+import { ymdOfDay } from '../../lib/dates.ts';
+
 /**
  * Report months and reference days (INDICATORS.md "Counting basics"). A report month is 'YYYY-MM';
  * internally an integer (year × 12 + month − 1) so that M − 12 is plain arithmetic.
@@ -37,4 +39,11 @@ export function windowMonthOf(isoDay: string): MonthIndex {
 export const WAITING_MONTHS = 3;
 export function isProvisional(index: MonthIndex, today: string): boolean {
   return index > monthIndex(today.slice(0, 7)) - WAITING_MONTHS;
+}
+
+/** `windowMonthOf` for a day number (days since 1970-01-01). */
+export function windowMonthOfDay(day: number): MonthIndex {
+  const ymd = ymdOfDay(day);
+  const index = Math.floor(ymd / 10000) * 12 + (Math.floor(ymd / 100) % 100) - 1;
+  return ymd % 100 > REFERENCE_DAY.day ? index + 1 : index;
 }

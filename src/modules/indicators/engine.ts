@@ -3,6 +3,7 @@ import { INTEGRATION_KINDS, MINIJOB_KINDS, PUBLIC_EMPLOYMENT_KINDS } from '../pe
 import type { PersonFacts } from '../people/facts.ts';
 import {
   ageOnYmd,
+  daysFrom,
   elbProfile,
   isSingleParentOn,
   profileElbSpells,
@@ -10,8 +11,9 @@ import {
   profileIsElb,
   profileIsLongTermRecipient,
   receiptProfile,
+  singleParentDays,
 } from '../people/rules.ts';
-import { type MonthIndex, monthString, referenceDay, windowMonthOf } from './calendar.ts';
+import { type MonthIndex, monthString, referenceDay, windowMonthOf, windowMonthOfDay } from './calendar.ts';
 import { SPLITS, type Split } from './definitions.ts';
 
 /**
@@ -171,12 +173,15 @@ export function countFacts(
   }
   const buckets = scopesOfBucket.length;
   const cellsPerDay = buckets * MASKS;
-  // layout [day][cell][counter]: the events of one person on one day land next to each other in memory
+  // layout [cell][day][counter]: a person mostly stays in one cell, so their events on all days land next
+  // to each other in memory
   const counterCount = COUNTERS.length;
   const raw = new Uint32Array(dayCount * cellsPerDay * counterCount);
+  const touched = new Uint8Array(dayCount * cellsPerDay);
   const add = (counter: number, day: number, cell: number) => {
     if (day >= 0 && day < dayCount) {
-      const i = (day * cellsPerDay + cell) * counterCount + counter;
+      touched[cell * dayCount + day] = 1;
+      const i = (cell * dayCount + day) * counterCount + counter;
       raw[i] = (raw[i] as number) + 1;
     }
   };
@@ -192,6 +197,17 @@ export function countFacts(
   /** The person's cell on each reference day, −1 when not in the stock. */
   const stockCell = new Int32Array(dayCount);
   const isLzb = new Uint8Array(dayCount);
+  // Per person, what the cell of a reference day needs, filled period by period (a binary search for
+  // the days a period covers) instead of scanning every period on every day: statuses, team bucket,
+  // own household, publicly funded job, single parent.
+  const refYmd = refDays.map(ymdOfIso);
+  const elbDay = new Uint8Array(dayCount);
+  const flagsDay = new Uint8Array(dayCount);
+  const teamDay = new Int32Array(dayCount);
+  const householdDay: (string | null)[] = new Array(dayCount).fill(null);
+  const singleDay = new Uint8Array(dayCount);
+  const scratch = new Uint8Array(dayCount);
+  const first16iDay = daysFrom(refDays, ACTIVE_16I_FROM);
 
   for (const p of persons) {
     const profile = elbProfile(p.birthDate, p.benefit);
@@ -199,42 +215,63 @@ export function countFacts(
     let relevant = false;
     for (const r of profile.own) if (r.from <= lastRefDay && r.to > dayBeforeFirst) relevant = true;
     if (!relevant) continue;
-    const receipt = receiptProfile(p.benefit);
     const birthYmd = ymdOfIso(p.birthDate);
     const sexBits = SEX_BITS[p.sex] ?? 0;
 
     // stocks on every reference day
     stockCell.fill(-1);
     isLzb.fill(0);
-    let lastHousehold: string | null = null;
-    let lastSeen: Uint8Array | null = null;
+    let firstElb = -1;
+    let lastElb = -1;
     for (let d = 0; d < dayCount; d++) {
-      const dn = refDayNumbers[d] as number;
-      if (!profileIsElb(profile, dn)) continue;
-      const iso = refDays[d] as string;
-      const lzb = profileIsLongTermRecipient(profile, dn);
-      isLzb[d] = lzb ? 1 : 0;
-      const flags = statusFlagsOn(p, iso);
-      const cell = cellOn(p, iso, birthYmd, sexBits, lzb, flags, bucketOfTeam);
-      stockCell[d] = cell;
-      add(C.stock, d, cell);
-      if (lzb) {
-        add(C.lzb, d, cell);
-        if (flags & ACTIVE || isInPublicJobOn(p, iso)) add(C.lzbActive, d, cell);
-        if (d > 0 && !isLzb[d - 1]) add(C.lzbInflows, d, cell);
+      const elb = profileIsElb(profile, refDayNumbers[d] as number);
+      elbDay[d] = elb ? 1 : 0;
+      if (elb) {
+        if (firstElb < 0) firstElb = d;
+        lastElb = d;
       }
-      if (profileInReceiptMoreThan4Years(receipt, dn)) add(C.over4Years, d, cell);
-      if (flags & JOB_SEEKING) add(C.jobSeeking, d, cell);
-      const household = ownHouseholdOn(p, iso);
-      if (household !== null) {
-        if (household !== lastHousehold) {
-          lastHousehold = household;
-          lastSeen = householdsSeen.get(household) ?? new Uint8Array(dayCount);
-          householdsSeen.set(household, lastSeen);
+    }
+    if (firstElb >= 0) {
+      const receipt = receiptProfile(p.benefit);
+      dayAttributes(p, refDays, refYmd, first16iDay, bucketOfTeam, flagsDay, teamDay, householdDay, singleDay, scratch);
+      let lastHousehold: string | null = null;
+      let lastSeen: Uint8Array | null = null;
+      for (let d = firstElb; d <= lastElb; d++) {
+        if (!elbDay[d]) continue;
+        const dn = refDayNumbers[d] as number;
+        const lzb = profileIsLongTermRecipient(profile, dn);
+        isLzb[d] = lzb ? 1 : 0;
+        const flags = flagsDay[d] as number;
+        const age = ageOnYmd(birthYmd, refYmd[d] as number);
+        let mask = sexBits | ((age < 25 ? 0 : age < 50 ? 1 : 2) << AGE_SHIFT);
+        if (singleDay[d]) mask |= SINGLE_PARENT_BIT;
+        if (lzb) mask |= LZB_BIT;
+        if (flags & SEVERE) mask |= SEVERE_BIT;
+        if (flags & REFUGEE) mask |= REFUGEE_BIT;
+        const cell = Math.max(teamDay[d] as number, 0) * MASKS + mask;
+        stockCell[d] = cell;
+        add(C.stock, d, cell);
+        if (lzb) {
+          add(C.lzb, d, cell);
+          if (flags & (ACTIVE | PUBLIC_JOB)) add(C.lzbActive, d, cell);
+          if (d > 0 && !isLzb[d - 1]) add(C.lzbInflows, d, cell);
         }
-        if (lastSeen && !lastSeen[d]) {
-          lastSeen[d] = 1;
-          add(C.households, d, cell);
+        if (profileInReceiptMoreThan4Years(receipt, dn)) add(C.over4Years, d, cell);
+        if (flags & JOB_SEEKING) add(C.jobSeeking, d, cell);
+        const household = householdDay[d] as string | null;
+        if (household !== null) {
+          if (household !== lastHousehold) {
+            lastHousehold = household;
+            lastSeen = householdsSeen.get(household) ?? null;
+            if (lastSeen === null) {
+              lastSeen = new Uint8Array(dayCount);
+              householdsSeen.set(household, lastSeen);
+            }
+          }
+          if (lastSeen && !lastSeen[d]) {
+            lastSeen[d] = 1;
+            add(C.households, d, cell);
+          }
         }
       }
     }
@@ -288,13 +325,13 @@ export function countFacts(
     // inflows and outflows: spells with breaks of at most 7 days bridged; groups on the day of the
     // movement (the first day of the spell, the last day before the outflow)
     for (const spell of profileElbSpells(profile)) {
-      const firstIso = fromDay(spell.from);
-      const inMonth = windowMonthOf(firstIso) - firstMonth;
+      const inMonth = windowMonthOfDay(spell.from) - firstMonth;
       if (inMonth >= 0 && inMonth < dayCount) {
+        const firstIso = fromDay(spell.from);
         const lzb = profileIsLongTermRecipient(profile, spell.from);
         add(C.inflows, inMonth, cellOn(p, firstIso, birthYmd, sexBits, lzb, statusFlagsOn(p, firstIso), bucketOfTeam));
       }
-      const outMonth = windowMonthOf(fromDay(spell.lastDay + 1)) - firstMonth;
+      const outMonth = windowMonthOfDay(spell.lastDay + 1) - firstMonth;
       if (outMonth >= 0 && outMonth < dayCount) {
         const iso = fromDay(spell.lastDay);
         const lzb = profileIsLongTermRecipient(profile, spell.lastDay);
@@ -309,7 +346,10 @@ export function countFacts(
     for (let b = 0; b < buckets; b++) {
       const scopes = scopesOfBucket[b] as number[];
       for (let mask = 0; mask < MASKS; mask++) {
-        const base = (d * cellsPerDay + b * MASKS + mask) * counterCount;
+        const cell = b * MASKS + mask;
+        const base = (cell * dayCount + d) * counterCount;
+        // most cells are empty (no person of that group and team on that day)
+        if (!touched[cell * dayCount + d]) continue;
         for (let c = 0; c < counterCount; c++) {
           const n = raw[base + c] as number;
           if (n === 0) continue;
@@ -332,6 +372,70 @@ const SEVERE = 1;
 const REFUGEE = 2;
 const ACTIVE = 4;
 const JOB_SEEKING = 8;
+/** In a publicly funded job counting as an active measure (see `ACTIVE_16I_FROM`); reference days only. */
+const PUBLIC_JOB = 16;
+
+/** The labour-market and other status flags a status period sets. */
+function statusFlag(s: { kind: string; value: string }): number {
+  if (s.kind === 'severe_disability') return SEVERE;
+  if (s.kind === 'refugee') return REFUGEE;
+  if (s.kind === 'labour_market') {
+    if (s.value === 'measure') return ACTIVE;
+    if (JOB_SEEKING_VALUES.has(s.value)) return JOB_SEEKING;
+  }
+  return 0;
+}
+
+/**
+ * What a person's cell and counts on each reference day need besides eLb and LZB, the same answers as
+ * `statusFlagsOn` (plus `PUBLIC_JOB`), the team of `cellOn`, `ownHouseholdOn` and `isSingleParentOn`
+ * day by day, but each period visited once (its days found by binary search in the ascending `days`).
+ */
+function dayAttributes(
+  p: PersonFacts,
+  days: readonly string[],
+  daysYmd: readonly number[],
+  first16iDay: number,
+  bucketOfTeam: Map<string, number>,
+  flagsDay: Uint8Array,
+  teamDay: Int32Array,
+  householdDay: (string | null)[],
+  singleDay: Uint8Array,
+  scratch: Uint8Array,
+): void {
+  const n = days.length;
+  flagsDay.fill(0);
+  for (const s of p.status) {
+    const flag = statusFlag(s);
+    if (!flag) continue;
+    const hi = s.to === null ? n : daysFrom(days, s.to);
+    for (let d = daysFrom(days, s.from); d < hi; d++) flagsDay[d] = (flagsDay[d] as number) | flag;
+  }
+  for (const e of p.employments) {
+    if (e.kind !== 'public_16d' && e.kind !== 'public_16i') continue;
+    const lo = daysFrom(days, e.from);
+    const hi = e.to === null ? n : daysFrom(days, e.to);
+    for (let d = e.kind === 'public_16i' ? Math.max(lo, first16iDay) : lo; d < hi; d++)
+      flagsDay[d] = (flagsDay[d] as number) | PUBLIC_JOB;
+  }
+  // the first period in the list wins, as in `cellOn` and `ownHouseholdOn`
+  teamDay.fill(-1);
+  for (const t of p.teams) {
+    const hi = t.to === null ? n : daysFrom(days, t.to);
+    let d = daysFrom(days, t.from);
+    if (d >= hi) continue;
+    const bucket = bucketOfTeam.get(t.teamId) ?? 0;
+    for (; d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucket;
+  }
+  householdDay.fill(null);
+  for (const m of p.members) {
+    if (m.personId !== p.id) continue;
+    const hi = m.to === null ? n : daysFrom(days, m.to);
+    for (let d = daysFrom(days, m.from); d < hi; d++) householdDay[d] ??= m.householdId;
+  }
+  if (p.members.length) singleParentDays(p.id, p.members, days, daysYmd, singleDay, scratch);
+  else singleDay.fill(0);
+}
 
 /** The person's statuses on a day in one pass: severe disability, refugee, in a measure, job-seeking. */
 function statusFlagsOn(p: PersonFacts, iso: string): number {
@@ -373,11 +477,6 @@ function cellOn(
   return bucket * MASKS + mask;
 }
 
-function ownHouseholdOn(p: PersonFacts, iso: string): string | null {
-  for (const m of p.members) if (m.personId === p.id && covers(m.from, m.to, iso)) return m.householdId;
-  return null;
-}
-
 /** Employment subject to social insurance, job after job without a gap, as one stretch. */
 function svStretchesOf(p: PersonFacts): DayRange[] {
   const ranges: DayRange[] = [];
@@ -401,14 +500,6 @@ function continuedForAYear(stretches: readonly DayRange[], from: string): boolea
  * (§ 2 (2) Nr. 1 KennzahlenVO).
  */
 export const ACTIVE_16I_FROM = '2019-03-22';
-function isInPublicJobOn(p: PersonFacts, iso: string): boolean {
-  for (const e of p.employments) {
-    if (e.kind !== 'public_16d' && (e.kind !== 'public_16i' || iso < ACTIVE_16I_FROM)) continue;
-    if (covers(e.from, e.to, iso)) return true;
-  }
-  return false;
-}
-
 function addYear(iso: string): string {
   const y = Number(iso.slice(0, 4)) + 1;
   const md = iso.slice(5);

@@ -29,17 +29,29 @@ export interface FactsRange {
   to: string;
 }
 
-// Unit and record separators: never part of a date, uuid or code, so one aggregated text per table can be
-// split without quoting. One row per table instead of one per period: PGlite (WebAssembly) spends most of
-// its time per row, and on PostgreSQL the transfer shrinks too.
+// One separator between all fields of all rows (a unit separator: never part of a date, uuid or code): each
+// table comes as one aggregated text, split once into a flat list read k fields per row. One row per table
+// instead of one per period: PGlite (WebAssembly) spends most of its time per row, and on PostgreSQL the
+// transfer shrinks too; one flat split instead of one per row spares an array per row.
 const US = '\x1f';
-const RS = '\x1e';
 
-async function aggregated(db: Database, query: ReturnType<typeof sql>): Promise<string[][]> {
-  const [row] = await db.rows<{ s: string | null }>(query);
-  if (!row?.s) return [];
-  return row.s.split(RS).map((r) => r.split(US));
+async function fields(db: Database, query: ReturnType<typeof sql>): Promise<string[]> {
+  const rows = await db.rows<{ s: string | null }>(query);
+  return rows.flatMap((r) => (r.s ? [r.s] : []));
 }
+
+/** The texts' fields, one text at a time (so that only one text's fields are in memory at once). */
+function* split(texts: string[]): Generator<string[]> {
+  for (const text of texts) yield text.split(US);
+}
+
+/**
+ * Each table's text but the persons' comes in up to 16 parts (by the last hex digit of a uuid, which is random), so that
+ * no single text nears the size limits of a PostgreSQL text (1 GB) or a JavaScript string (~512 MiB)
+ * for the largest Jobcenters. The persons come in one text, in the order of the table as before: which
+ * member's team a household is counted in depends on that order (indicators/engine.ts, households).
+ */
+const PARTS = (col: string) => sql.raw(`GROUP BY right(${col}::text, 1)`);
 
 export async function loadPersonFacts(
   db: Database,
@@ -52,34 +64,37 @@ export async function loadPersonFacts(
   const overlaps = range
     ? sql`AND valid_from <= ${range.to}::date AND (valid_to IS NULL OR valid_to > ${range.from}::date)`
     : sql``;
-  const personFilter = range
-    ? sql`AND EXISTS (SELECT 1 FROM benefit_periods b WHERE b.tenant_id = p.tenant_id AND b.person_id = p.id AND b.employable
+  // With a range, only the persons in employable receipt at this Jobcenter on one of its days are read,
+  // and of every other table only their rows (the others' rows would be read and dropped).
+  const relevant = (col: string) =>
+    range
+      ? sql`AND ${sql.raw(col)} IN (SELECT b.person_id FROM benefit_periods b WHERE b.tenant_id = ${tenantId} AND b.employable
                         AND b.other_jobcenter IS NULL AND b.valid_from <= ${range.to}::date
                         AND (b.valid_to IS NULL OR b.valid_to > ${range.from}::date))`
-    : sql``;
+      : sql``;
   const us = sql.raw(`chr(31)`);
-  const rs = sql.raw(`chr(30)`);
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${rs}) AS s
-            FROM persons p WHERE p.tenant_id = ${tenantId} ${personFilter} ${mine('p.id')}`,
+      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${us}) AS s
+            FROM persons p WHERE p.tenant_id = ${tenantId} ${relevant('p.id')} ${mine('p.id')}`,
     ),
-    aggregated(
+    fields(
       db,
       sql`SELECT string_agg(person_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, '') || ${us}
-                            || CASE WHEN employable THEN '1' ELSE '0' END || ${us} || coalesce(other_jobcenter, ''), ${rs}) AS s
-            FROM benefit_periods WHERE tenant_id = ${tenantId} ${mine('person_id')}`,
+                            || CASE WHEN employable THEN '1' ELSE '0' END || ${us} || coalesce(other_jobcenter, ''), ${us}) AS s
+            FROM benefit_periods WHERE tenant_id = ${tenantId} ${relevant('person_id')} ${mine('person_id')} ${PARTS('person_id')}`,
     ),
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(person_id::text || ${us} || team_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
-            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${mine('person_id')}`,
+      sql`SELECT string_agg(person_id::text || ${us} || team_id::text || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
+            FROM team_assignments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}
+           ${PARTS('person_id')}`,
     ),
-    aggregated(
+    fields(
       db,
       sql`SELECT string_agg(m.household_id::text || ${us} || m.person_id::text || ${us} || m.role || ${us} || m.valid_from::text
-                            || ${us} || coalesce(m.valid_to::text, '') || ${us} || p.birth_date::text, ${rs}) AS s
+                            || ${us} || coalesce(m.valid_to::text, '') || ${us} || p.birth_date::text, ${us}) AS s
             FROM household_memberships m JOIN persons p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
            WHERE m.tenant_id = ${tenantId}
              ${range ? sql`AND m.valid_from <= ${range.to}::date AND (m.valid_to IS NULL OR m.valid_to > ${range.from}::date)` : sql``}
@@ -88,57 +103,94 @@ export async function loadPersonFacts(
                  ? sql`AND m.household_id IN (SELECT household_id FROM household_memberships
                                                WHERE tenant_id = ${tenantId} AND person_id = ${personId})`
                  : sql``
-             }`,
+             }
+           ${PARTS('m.household_id')}`,
     ),
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || value || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
+      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || value || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
             FROM status_periods
-           WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') ${overlaps} ${mine('person_id')}`,
+           WHERE tenant_id = ${tenantId} AND kind IN ('labour_market', 'severe_disability', 'refugee') ${overlaps}
+             ${relevant('person_id')} ${mine('person_id')} ${PARTS('person_id')}`,
     ),
-    aggregated(
+    fields(
       db,
-      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${rs}) AS s
-            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${mine('person_id')}`,
+      sql`SELECT string_agg(person_id::text || ${us} || kind || ${us} || valid_from::text || ${us} || coalesce(valid_to::text, ''), ${us}) AS s
+            FROM employments WHERE tenant_id = ${tenantId} ${overlaps} ${relevant('person_id')} ${mine('person_id')}
+           ${PARTS('person_id')}`,
     ),
   ]);
-  const open = (x: string | undefined) => (x ? x : null);
+  // Dates, codes and team ids repeat across thousands of rows: one string each keeps the facts of a large
+  // Jobcenter within the heap (a fresh string per field would be ~1 KiB more per person).
+  const pool = new Map<string, string>();
+  const one = (x: string): string => {
+    const known = pool.get(x);
+    if (known !== undefined) return known;
+    pool.set(x, x);
+    return x;
+  };
+  const open = (x: string) => (x === '' ? null : one(x));
   const byId = new Map<string, PersonFacts>();
-  for (const [id, sex, birthDate] of persons)
-    byId.set(id as string, {
-      id: id as string,
-      sex: sex as PersonFacts['sex'],
-      birthDate: birthDate as string,
-      benefit: [],
-      teams: [],
-      members: [],
-      status: [],
-      employments: [],
-    });
-  for (const [p, from, to, employable, other] of benefit)
-    byId
-      .get(p as string)
-      ?.benefit.push({ from: from as string, to: open(to), employable: employable === '1', otherJobcenter: open(other) });
-  for (const [p, teamId, from, to] of teams)
-    byId.get(p as string)?.teams.push({ teamId: teamId as string, from: from as string, to: open(to) });
-  for (const [p, kind, value, from, to] of status)
-    byId.get(p as string)?.status.push({ kind: kind as string, value: value as string, from: from as string, to: open(to) });
-  for (const [p, kind, from, to] of jobs)
-    byId.get(p as string)?.employments.push({ kind: kind as EmploymentKind, from: from as string, to: open(to) });
+  for (const part of split(persons))
+    for (let i = 0; i < part.length; i += 3) {
+      const id = part[i] as string;
+      byId.set(id, {
+        id,
+        sex: one(part[i + 1] as string) as PersonFacts['sex'],
+        birthDate: one(part[i + 2] as string),
+        benefit: [],
+        teams: [],
+        members: [],
+        status: [],
+        employments: [],
+      });
+    }
+  for (const part of split(benefit))
+    for (let i = 0; i < part.length; i += 5)
+      byId.get(part[i] as string)?.benefit.push({
+        from: one(part[i + 1] as string),
+        to: open(part[i + 2] as string),
+        employable: part[i + 3] === '1',
+        otherJobcenter: open(part[i + 4] as string),
+      });
+  for (const part of split(teams))
+    for (let i = 0; i < part.length; i += 4)
+      byId
+        .get(part[i] as string)
+        ?.teams.push({ teamId: one(part[i + 1] as string), from: one(part[i + 2] as string), to: open(part[i + 3] as string) });
+  for (const part of split(status))
+    for (let i = 0; i < part.length; i += 5)
+      byId.get(part[i] as string)?.status.push({
+        kind: one(part[i + 1] as string),
+        value: one(part[i + 2] as string),
+        from: one(part[i + 3] as string),
+        to: open(part[i + 4] as string),
+      });
+  for (const part of split(jobs))
+    for (let i = 0; i < part.length; i += 4)
+      byId.get(part[i] as string)?.employments.push({
+        kind: one(part[i + 1] as string) as EmploymentKind,
+        from: one(part[i + 2] as string),
+        to: open(part[i + 3] as string),
+      });
   const byHousehold = new Map<string, HouseholdMemberSpan[]>();
-  for (const [householdId, p, role, from, to, birthDate] of members) {
-    const span: HouseholdMemberSpan = {
-      householdId: householdId as string,
-      personId: p as string,
-      role: role as HouseholdMemberSpan['role'],
-      from: from as string,
-      to: open(to),
-      birthDate: birthDate as string,
-    };
-    const list = byHousehold.get(span.householdId);
-    if (list) list.push(span);
-    else byHousehold.set(span.householdId, [span]);
-  }
+  for (const part of split(members))
+    for (let i = 0; i < part.length; i += 6) {
+      const householdId = part[i] as string;
+      const personId = part[i + 1] as string;
+      const span: HouseholdMemberSpan = {
+        householdId,
+        // the loaded person's own id string where there is one (one string less, and equal ids compare at once)
+        personId: byId.get(personId)?.id ?? personId,
+        role: one(part[i + 2] as string) as HouseholdMemberSpan['role'],
+        from: one(part[i + 3] as string),
+        to: open(part[i + 4] as string),
+        birthDate: one(part[i + 5] as string),
+      };
+      const list = byHousehold.get(householdId);
+      if (list) list.push(span);
+      else byHousehold.set(householdId, [span]);
+    }
   for (const list of byHousehold.values()) {
     // each person gets every membership of the households they belong to, once per household
     const done = new Set<string>();

@@ -471,3 +471,57 @@ export function isSingleParentOn(
   }
   return false;
 }
+
+/**
+ * First index i with `days[i] >= iso` in ascending ISO days (`days.length` if none): the days a half-open
+ * period [from, to) covers are the indices from `daysFrom(days, from)` up to `daysFrom(days, to)`.
+ */
+export function daysFrom(days: readonly IsoDate[], iso: IsoDate): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] as IsoDate) < iso) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `isSingleParentOn` on many days at once (the indicator engine's reference days): sets `out[i]` to 1 where
+ * the person is a single parent on `days[i]`, 0 elsewhere. `days` ascending ISO dates, `daysYmd` the same
+ * days packed (YYYYMMDD); `scratch` at least days.length bytes. Same rule, period by period instead of
+ * day by day: per applicant membership, the days on which its household has a partner or a minor child.
+ */
+export function singleParentDays(
+  personId: string,
+  members: readonly HouseholdMemberSpan[],
+  days: readonly IsoDate[],
+  daysYmd: ArrayLike<number>,
+  out: Uint8Array,
+  scratch: Uint8Array,
+): void {
+  const n = days.length;
+  out.fill(0, 0, n);
+  for (const me of members) {
+    if (me.personId !== personId || me.role !== 'applicant') continue;
+    const lo = daysFrom(days, me.from);
+    const hi = me.to === null ? n : daysFrom(days, me.to);
+    if (lo >= hi) continue;
+    // scratch[i]: bit 1 = a minor child on day i, bit 2 = a partner
+    scratch.fill(0, lo, hi);
+    for (const m of members) {
+      if (m.householdId !== me.householdId || m.personId === personId) continue;
+      if (m.role !== 'partner' && m.role !== 'child') continue;
+      const a = Math.max(lo, daysFrom(days, m.from));
+      const b = m.to === null ? hi : Math.min(hi, daysFrom(days, m.to));
+      if (a >= b) continue;
+      if (m.role === 'partner') for (let i = a; i < b; i++) scratch[i] = (scratch[i] as number) | 2;
+      else {
+        const birth = ymdOfIso(m.birthDate);
+        for (let i = a; i < b; i++) if (ageOnYmd(birth, daysYmd[i] as number) < 18) scratch[i] = (scratch[i] as number) | 1;
+      }
+    }
+    for (let i = lo; i < hi; i++) if (scratch[i] === 1) out[i] = 1;
+  }
+}
