@@ -76,7 +76,9 @@ export async function loadPersonFacts(
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
     fields(
       db,
-      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${us}) AS s
+      // in id order: a household counts in the team and groups of its first eLb member (engine.ts), so the order
+      // must not depend on the query plan
+      sql`SELECT string_agg(p.id::text || ${us} || p.sex || ${us} || p.birth_date::text, ${us} ORDER BY p.id) AS s
             FROM persons p WHERE p.tenant_id = ${tenantId} ${relevant('p.id')} ${mine('p.id')}`,
     ),
     fields(
