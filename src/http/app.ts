@@ -154,7 +154,7 @@ export async function buildApp({
     },
   );
 
-  await app.register(authRoutes, { auth, tenantName: (id) => org.tenantName(id) });
+  await app.register(authRoutes, { auth });
   await app.register(orgRoutes, { org });
   await app.register(auditRoutes, { db });
   await app.register(peopleRoutes, { people: peopleService(db), db });

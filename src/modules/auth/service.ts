@@ -27,6 +27,7 @@ type SessionRow = { tenantId: string; staffId: string; csrfToken: string; lastSe
 
 export interface SessionInfo {
   caller: Omit<Caller, 'requestId'>;
+  tenantName: string;
   csrfToken: string;
   mustChangePassword: boolean;
   tokenHash: string;
@@ -101,6 +102,7 @@ export function authService(db: Database, opts: { idleMinutes: number }) {
       lastSeen,
       value: {
         tokenHash,
+        tenantName: ctx.tenantName,
         csrfToken: s.csrfToken,
         mustChangePassword: ctx.mustChangePassword,
         caller: {
