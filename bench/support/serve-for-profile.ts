@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { loadConfig } from '../../src/config.ts';
@@ -38,7 +39,21 @@ fs.writeFileSync(
     audited,
   }),
 );
+// With PROFILE=file: a CPU profile of the server from SIGUSR2 (start of the load) to SIGTERM.
+const profileFile = process.env.PROFILE;
+const inspector = profileFile ? new Session() : undefined;
+const post = (method: string) =>
+  new Promise<unknown>((resolve, reject) => inspector?.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+if (inspector) {
+  inspector.connect();
+  await post('Profiler.enable');
+  process.on('SIGUSR2', () => void post('Profiler.start'));
+}
 const stop = async () => {
+  if (inspector && profileFile) {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+  }
   await bare.close();
   await app.close();
   await db.close();
