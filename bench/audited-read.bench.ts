@@ -11,12 +11,14 @@ import { autocannon, type LoadResult, machine, printRuns, writeResults } from '.
 
 /**
  * What does it cost to read one staff record the way every record is read: session resolved
- * (idle timeout checked against the database on every request), permission and team scope
- * checked, the read written to the hash-chained audit log before the answer leaves?
+ * (from the database at most once a second per session, docs/decisions/0006-session-cache.md),
+ * permission and team scope checked, the record read from the database, the read written to the
+ * hash-chained audit log before the answer leaves?
  *
  * Three targets in the same process, on a fresh PostgreSQL database, runs alternating:
  *   bare     – a plain Fastify route returning the same JSON from memory (no I/O at all)
- *   session  – GET /api/auth/session: the same session resolve, no audit (what auth alone costs)
+ *   session  – GET /api/auth/session: the same session resolve, no query, no audit (what the
+ *              pipeline of an authenticated request costs: hooks, session, permission, serialisation)
  *   audited  – GET /api/org/staff/:id as the team lead: session, scope, read, audit entry
  *
  * Budget: audited p99 ≤ 25 ms, and bare at most 3× the audited throughput.
@@ -73,7 +75,10 @@ try {
       headers: target === 'bare' ? {} : { cookie },
     });
 
-  console.log(`${CONNECTIONS} Verbindungen, ${RUNS} × ${SECONDS} s je Ziel, abwechselnd; PostgreSQL; je Ziel 3 s Aufwärmen`);
+  console.log(
+    `${CONNECTIONS} Verbindungen, ${RUNS} × ${SECONDS} s je Ziel, abwechselnd; PostgreSQL; je Ziel 3 s Aufwärmen; ` +
+      `Last vorher ${machine().loadAverage.join(' / ')}`,
+  );
   const warm: LoadResult[] = [];
   for (const target of TARGETS) warm.push(await load(target, `warm ${target}`, 3));
   const runs: LoadResult[] = [];
@@ -97,11 +102,21 @@ try {
     throughputSessionToAudited: m.session.rps / m.audited.rps,
     latencyMeanAuditedToBare: m.audited.mean / m.bare.mean,
   };
-  console.log('\nMediane:');
+  console.log(`\nLast nachher ${machine().loadAverage.join(' / ')} (1/5/15 min; ${machine().cpus} CPUs)`);
+  console.log('Mediane:');
   for (const t of TARGETS)
     console.log(
       `  ${t.padEnd(8)} Mittel ${m[t].mean.toFixed(2)} ms, p50 ${m[t].p50} ms, p99 ${m[t].p99} ms, ${Math.round(m[t].rps)} req/s`,
     );
+  // the targets of one round ran right after each other, under about the same load from elsewhere
+  const perRound = Array.from({ length: RUNS }, (_, i) => {
+    const rps = (t: Target) => runs.find((r) => r.label === `${t} ${i + 1}`)?.rps ?? Number.NaN;
+    return { bareToAudited: rps('bare') / rps('audited'), bareToSession: rps('bare') / rps('session') };
+  });
+  console.log(
+    `Je Durchgang bare/audited: ${perRound.map((r) => `${r.bareToAudited.toFixed(2)}×`).join(', ')}; ` +
+      `bare/session: ${perRound.map((r) => `${r.bareToSession.toFixed(2)}×`).join(', ')}`,
+  );
   console.log(
     `Verhältnisse: Durchsatz bare/audited ${ratios.throughputBareToAudited.toFixed(2)}×, ` +
       `session/audited ${ratios.throughputSessionToAudited.toFixed(2)}×; ` +
@@ -130,7 +145,7 @@ try {
     settings: { connections: CONNECTIONS, seconds: SECONDS, runs: RUNS, database: 'postgres' },
     runs,
     medians: m,
-    ratios,
+    ratios: { ...ratios, perRound },
     audit: { recorded, answered, chainOk: chain.ok, chainChecked: chain.checked },
     budget: { ...BUDGET, met },
   });

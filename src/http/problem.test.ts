@@ -149,4 +149,34 @@ describe('problem+json answers', () => {
     const pap = await Agent.login(app, 'pap');
     expect(expectProblem(await pap.post('/api/org/sites', { name: 'X' }), 403).title).toBe('Keine Berechtigung');
   });
+
+  it('every answer carries the security headers: data, problems, pages, assets', async () => {
+    const pap = await Agent.login(app, 'pap');
+    const answers = [
+      await pap.get('/api/auth/session'),
+      await app.inject({ method: 'GET', url: '/api/org/teams' }),
+      await app.inject({ method: 'GET', url: '/api/gibt-es-nicht' }),
+      await app.inject({ method: 'GET', url: '/api/test/boom' }),
+      await login('{'),
+      await app.inject({ method: 'GET', url: '/personen/123' }),
+      await app.inject({ method: 'GET', url: '/assets/app-1234.js' }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404, 500, 400, 200, 200]);
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
+          "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+          "style-src 'self' 'unsafe-inline';connect-src 'self'",
+      );
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      });
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
 });

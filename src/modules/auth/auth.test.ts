@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Agent, startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
 import { LOGIN_FAILED, LOGIN_LOCKED, MAX_FAILED_LOGINS } from './service.ts';
+import { SESSION_REVALIDATE_MS } from './session-cache.ts';
 
 describe('login and sessions', () => {
   let t: TestApp;
@@ -112,13 +113,27 @@ describe('login and sessions', () => {
     expect(after.statusCode).toBe(401);
   });
 
-  it('ends a session after the idle timeout', async () => {
+  it('ends a session after the idle timeout; requests in between keep it alive', async () => {
     const a = await Agent.login(t.app, 'vorstand');
     expect((await a.get('/api/auth/session')).statusCode).toBe(200);
-    await t.db.rows(sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
-    const res = await a.get('/api/auth/session');
-    expect(res.statusCode).toBe(401);
-    expect(res.json().detail).toMatch(/abgelaufen/);
+    // the clock moves on (only Date: the database and the event loop keep their own time)
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 29 * 60_000);
+      expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+      vi.setSystemTime(Date.now() + 29 * 60_000);
+      expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+      vi.setSystemTime(Date.now() + 31 * 60_000);
+      const res = await a.get('/api/auth/session');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().detail).toMatch(/abgelaufen/);
+      const [left] = await t.db.rows<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM sessions s JOIN staff st ON st.id = s.staff_id WHERE st.username = 'vorstand'`,
+      );
+      expect(left?.n).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('changes the own password with the current one and checks the new one', async () => {
@@ -137,6 +152,91 @@ describe('login and sessions', () => {
   it('stores argon2id hashes, never the password', async () => {
     const [row] = await t.db.rows<{ h: string }>(sql`SELECT password_hash AS h FROM staff WHERE username = 'pap'`);
     expect(row?.h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe('the session cache (docs/decisions/0006-session-cache.md)', () => {
+  let t: TestApp;
+  let admin: Agent;
+  const staffId = (username: string) => t.tenant.staffIds[username] as string;
+  const version = async (id: string) => (await admin.get(`/api/org/staff/${id}`)).json().version as number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await Agent.login(t.app, 'admin');
+  });
+  afterAll(() => t.close());
+  // The clock stands still (only Date): a cached session stays fresh until a test moves the clock,
+  // so each change below is seen either because it evicted the cache or because the bound passed.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('logout ends the cached session at once', async () => {
+    const a = await Agent.login(t.app, 'leistung');
+    const cookie = a.cookie;
+    expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await a.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('a role or team taken away through the API applies to the next request', async () => {
+    const lead = await Agent.login(t.app, 'teamleitung');
+    const pap = staffId('pap');
+    expect((await lead.get(`/api/org/staff/${pap}`)).statusCode).toBe(200);
+    const id = staffId('teamleitung');
+    const changed = await admin.patch(`/api/org/staff/${id}`, { roles: ['pap'], version: await version(id) });
+    expect(changed.statusCode).toBe(204);
+    expect((await lead.get('/api/auth/session')).json().roles).toEqual(['pap']);
+    // only the own record now, and someone else's is reported as unknown
+    expect((await lead.get(`/api/org/staff/${pap}`)).statusCode).toBe(404);
+    const back = await admin.patch(`/api/org/staff/${id}`, { roles: ['teamleitung'], teamIds: [], version: await version(id) });
+    expect(back.statusCode).toBe(204);
+    expect((await lead.get('/api/auth/session')).json()).toMatchObject({ roles: ['teamleitung'], teamIds: [] });
+    expect((await lead.get(`/api/org/staff/${pap}`)).statusCode).toBe(404);
+  });
+
+  it('disabling an account through the API ends its cached sessions at once', async () => {
+    const a = await Agent.login(t.app, 'pap2');
+    expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+    const id = staffId('pap2');
+    expect((await admin.patch(`/api/org/staff/${id}`, { active: false, version: await version(id) })).statusCode).toBe(204);
+    expect((await a.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it('a changed password lifts the must-change block at once', async () => {
+    const id = staffId('fallmanagement');
+    const reset = await admin.post(`/api/org/staff/${id}/reset-password`);
+    const a = await Agent.login(t.app, 'fallmanagement', reset.json().password);
+    expect((await a.get('/api/org/teams')).statusCode).toBe(403);
+    const changed = await a.post('/api/auth/password', {
+      currentPassword: reset.json().password,
+      newPassword: 'Ein-langes-neues-Passwort-2',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await a.get('/api/org/teams')).statusCode).toBe(200);
+  });
+
+  it('a change written by another process (here: plain SQL) applies within SESSION_REVALIDATE_MS', async () => {
+    const a = await Agent.login(t.app, 'agps');
+    const b = await Agent.login(t.app, 'controlling');
+    expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await b.get('/api/auth/session')).statusCode).toBe(200);
+    // e.g. `teilhabe user disable agps` on the command line, and an idle session as another process would see it
+    await t.db.rows(sql`UPDATE staff SET active = false WHERE id = ${staffId('agps')}`);
+    await t.db.rows(
+      sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE staff_id = ${staffId('controlling')}`,
+    );
+    // within the bound the cached sessions still answer: that is the documented staleness
+    expect((await a.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await b.get('/api/auth/session')).statusCode).toBe(200);
+    vi.setSystemTime(Date.now() + SESSION_REVALIDATE_MS + 1);
+    expect((await a.get('/api/auth/session')).statusCode).toBe(401);
+    const idle = await b.get('/api/auth/session');
+    expect(idle.statusCode).toBe(401);
+    expect(idle.json().detail).toMatch(/abgelaufen/);
   });
 });
 

@@ -18,20 +18,29 @@ const sessionOut = z.object({
   csrfToken: z.string(),
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{
-  auth: AuthService;
-  tenantName: (id: string) => Promise<string | undefined>;
-}> = async (app, { auth, tenantName }) => {
-  const describe = async (request: Parameters<typeof requireCaller>[0]) => {
+/** The permissions a set of roles grants, by role set (there are few): asked on every page load. */
+const permissionSets = new Map<string, Permission[]>();
+function permissionsOf(roles: readonly string[]): Permission[] {
+  const key = [...roles].sort().join(',');
+  let list = permissionSets.get(key);
+  if (!list) {
+    list = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+      roles.some((r) => (PERMISSIONS[p] as Record<string, string>)[r]),
+    );
+    permissionSets.set(key, list);
+  }
+  return [...list];
+}
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+  const describe = (request: Parameters<typeof requireCaller>[0]) => {
     const caller = requireCaller(request);
     const session = request.session;
     if (!session) throw new Error('no session');
     return {
       ...caller,
-      tenantName: (await tenantName(caller.tenantId)) ?? '',
-      permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
-        caller.roles.some((r) => (PERMISSIONS[p] as Record<string, string>)[r]),
-      ),
+      tenantName: session.tenantName,
+      permissions: permissionsOf(caller.roles),
       mustChangePassword: session.mustChangePassword,
       csrfToken: session.csrfToken,
     };

@@ -8,6 +8,7 @@ import { findLogin, type StaffContext, setPasswordHash, staffContextQuery } from
 import type { Caller } from './caller.ts';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { loginThrottle, sessions } from './schema.ts';
+import { type CachedSession, sessionCacheOf, sessionsChanged } from './session-cache.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -26,6 +27,7 @@ type SessionRow = { tenantId: string; staffId: string; csrfToken: string; lastSe
 
 export interface SessionInfo {
   caller: Omit<Caller, 'requestId'>;
+  tenantName: string;
   csrfToken: string;
   mustChangePassword: boolean;
   tokenHash: string;
@@ -33,11 +35,18 @@ export interface SessionInfo {
 
 /**
  * Ends every session of a staff member (account disabled or password reset). Takes the transaction
- * of the change, so the change and the logout commit together. Used by the org service.
+ * of the change, so the change and the logout commit together. Used by the org service, which calls
+ * sessionsChanged(db) once the transaction has committed (the session cache).
  */
 export async function endSessionsOf(tx: Executor, tenantId: string, staffId: string): Promise<void> {
   await tx.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.staffId, staffId)));
 }
+
+/** Each caller gets its own arrays: the cached session is shared by concurrent requests. */
+const copyOf = (v: SessionInfo): SessionInfo => ({
+  ...v,
+  caller: { ...v.caller, roles: [...v.caller.roles], teamIds: [...v.caller.teamIds] },
+});
 
 export function authService(db: Database, opts: { idleMinutes: number }) {
   const idleMs = opts.idleMinutes * 60_000;
@@ -52,6 +61,60 @@ export function authService(db: Database, opts: { idleMinutes: number }) {
         last_failure_at = now(),
         locked_until = CASE WHEN login_throttle.failures + 1 >= ${MAX_FAILED_LOGINS}
                             THEN ${lockedUntil.toISOString()}::timestamptz ELSE login_throttle.locked_until END`);
+  }
+
+  const cache = sessionCacheOf<SessionInfo>(db);
+
+  /** The session from the database: idle check, account check, and the touch of last_seen_at when due. */
+  async function load(tokenHash: string): Promise<CachedSession<SessionInfo> | undefined> {
+    const fetchedAt = Date.now();
+    // Session and staff context in one round trip.
+    const [s] = await preparedRows<SessionRow>(
+      db.orm,
+      'auth.resolve',
+      sql`
+        SELECT s.tenant_id AS "tenantId", s.staff_id AS "staffId", s.csrf_token AS "csrfToken",
+               s.last_seen_at AS "lastSeenAt", c.*
+          FROM sessions s
+          LEFT JOIN LATERAL (${staffContextQuery(sql`s.tenant_id`, sql`s.staff_id`)}) c ON TRUE
+         WHERE s.token_hash = ${tokenHash}`,
+    );
+    if (!s) return undefined;
+    const now = Date.now();
+    let lastSeen = new Date(s.lastSeenAt).getTime();
+    // The idle timeout is checked against the stored time of the last request.
+    if (now - lastSeen > idleMs) {
+      await db.orm.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+      cache.forget(tokenHash);
+      return undefined;
+    }
+    const ctx = s.username === null ? undefined : s;
+    if (!ctx?.active) return undefined;
+    if (now - lastSeen > TOUCH_EVERY_MS) {
+      await db.orm
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.tokenHash, tokenHash));
+      lastSeen = now;
+    }
+    return {
+      fetchedAt,
+      lastSeen,
+      value: {
+        tokenHash,
+        tenantName: ctx.tenantName,
+        csrfToken: s.csrfToken,
+        mustChangePassword: ctx.mustChangePassword,
+        caller: {
+          tenantId: s.tenantId,
+          staffId: s.staffId,
+          username: ctx.username,
+          displayName: ctx.displayName,
+          roles: ctx.roles,
+          teamIds: ctx.teamIds,
+        },
+      },
+    };
   }
 
   return {
@@ -122,48 +185,20 @@ export function authService(db: Database, opts: { idleMinutes: number }) {
       return { token, csrfToken };
     },
 
-    /** The session behind a cookie token, or undefined when missing, idle too long or the account is off. */
+    /**
+     * The session behind a cookie token, or undefined when missing, idle too long or the account is off.
+     * A session found in the database is reused for up to SESSION_REVALIDATE_MS (1 s) without asking
+     * again; see session-cache.ts and docs/decisions/0006-session-cache.md for what that means.
+     */
     async resolve(token: string): Promise<SessionInfo | undefined> {
       const tokenHash = sha256(token);
-      // Session and staff context in one round trip: this runs before every authenticated request.
-      const [s] = await preparedRows<SessionRow>(
-        db.orm,
-        'auth.resolve',
-        sql`
-        SELECT s.tenant_id AS "tenantId", s.staff_id AS "staffId", s.csrf_token AS "csrfToken",
-               s.last_seen_at AS "lastSeenAt", c.*
-          FROM sessions s
-          LEFT JOIN LATERAL (${staffContextQuery(sql`s.tenant_id`, sql`s.staff_id`)}) c ON TRUE
-         WHERE s.token_hash = ${tokenHash}`,
-      );
-      if (!s) return undefined;
       const now = Date.now();
-      const lastSeen = new Date(s.lastSeenAt).getTime();
-      // The idle timeout is checked on every request, against the stored time of the last one.
-      if (now - lastSeen > idleMs) {
-        await db.orm.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-        return undefined;
-      }
-      const ctx = s.username === null ? undefined : s;
-      if (!ctx?.active) return undefined;
-      if (now - lastSeen > TOUCH_EVERY_MS)
-        await db.orm
-          .update(sessions)
-          .set({ lastSeenAt: new Date(now) })
-          .where(eq(sessions.tokenHash, tokenHash));
-      return {
-        tokenHash,
-        csrfToken: s.csrfToken,
-        mustChangePassword: ctx.mustChangePassword,
-        caller: {
-          tenantId: s.tenantId,
-          staffId: s.staffId,
-          username: ctx.username,
-          displayName: ctx.displayName,
-          roles: ctx.roles,
-          teamIds: ctx.teamIds,
-        },
-      };
+      const hit = cache.fresh(tokenHash, now);
+      // Only while no write of last_seen_at is due: the idle check and the touch happen in load.
+      // Then the idle timeout cannot have passed either (TOUCH_EVERY_MS ≤ idleMs).
+      const entry =
+        hit && now - hit.lastSeen <= Math.min(TOUCH_EVERY_MS, idleMs) ? hit : await cache.load(tokenHash, () => load(tokenHash));
+      return entry && copyOf(entry.value);
     },
 
     async logout(caller: Caller, tokenHash: string) {
@@ -180,6 +215,7 @@ export function authService(db: Database, opts: { idleMinutes: number }) {
           },
         ]);
       });
+      cache.forget(tokenHash);
     },
 
     async changePassword(caller: Caller, current: string, next: string) {
@@ -204,6 +240,8 @@ export function authService(db: Database, opts: { idleMinutes: number }) {
           },
         ]);
       });
+      // must_change_password is part of the cached session
+      sessionsChanged(db);
     },
 
     endSessionsOf,

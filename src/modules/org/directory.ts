@@ -28,6 +28,8 @@ export async function findLogin(db: Database, username: string): Promise<LoginRe
 }
 
 export interface StaffContext {
+  /** The name of the staff member's Jobcenter (shown with the session). */
+  tenantName: string;
   username: string;
   displayName: string;
   active: boolean;
@@ -45,7 +47,8 @@ export interface StaffContext {
  */
 export function staffContextQuery(tenantId: SQL, staffId: SQL): SQL {
   return sql`
-    SELECT st.username, st.display_name AS "displayName", st.active, st.must_change_password AS "mustChangePassword",
+    SELECT (SELECT t.name FROM tenants t WHERE t.id = st.tenant_id) AS "tenantName",
+           st.username, st.display_name AS "displayName", st.active, st.must_change_password AS "mustChangePassword",
            COALESCE((SELECT array_agg(r.role) FROM staff_roles r
                       WHERE r.tenant_id = st.tenant_id AND r.staff_id = st.id), '{}') AS roles,
            COALESCE((SELECT array_agg(m.team_id::text) FROM team_memberships m

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/service.ts';
 import { assertTeamAccess, type Caller, can, teamScope } from '../auth/caller.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { endSessionsOf } from '../auth/service.ts';
+import { sessionsChanged } from '../auth/session-cache.ts';
 import type { StaffOut, siteInput, staffInput, staffUpdate, TeamOut, teamInput, teamUpdate } from './model.ts';
 import { type Role, sites, staff, staffRoles, teamMemberships, teams, tenants } from './schema.ts';
 
@@ -305,6 +306,8 @@ export function orgService(db: Database) {
         if (fields.active === false) await endSessionsOf(tx, caller.tenantId, staffId);
         await audit(tx, caller, fields.active === false ? 'staff.disable' : 'staff.update', 'staff', staffId);
       });
+      // roles, teams, name or the account's state are part of a resolved session: drop the cached ones
+      sessionsChanged(db);
     },
 
     /** Sets a new random password, which the admin hands over; the user must change it at login. */
@@ -322,6 +325,7 @@ export function orgService(db: Database) {
         await endSessionsOf(tx, caller.tenantId, staffId);
         await audit(tx, caller, 'staff.reset_password', 'staff', staffId);
       });
+      sessionsChanged(db);
       return password;
     },
   };

@@ -4,6 +4,7 @@ import type { AppTx, Database } from '../../../db/client.ts';
 import { uuidv7 } from '../../../db/ids.ts';
 import { todayInGermany } from '../../../lib/today.ts';
 import { type AuditEntry, appendAudit } from '../../audit/service.ts';
+import { sessionsChanged } from '../../auth/session-cache.ts';
 import { applyOrg, createEmptyTenant, readOrg } from '../../org/exchange.ts';
 import type { Role } from '../../org/schema.ts';
 import { toStoredEnd } from '../model.ts';
@@ -189,6 +190,8 @@ export async function importJobcenter(db: Database, files: ImportFile[], opts: I
     if (!(e instanceof DryRun)) throw e;
     if (!opts.tenantId && jobcenterName) summary.tenantId = null;
   }
+  // staff.csv may have changed accounts, roles and teams of people who are logged in
+  if (!opts.dryRun) sessionsChanged(db);
   phase('commit');
   // Fresh statistics after a bulk load: PGlite has no autovacuum, and PostgreSQL's would come minutes later,
   // so until then the planner guesses on empty tables (one roster query took a minute on a fresh demo).
