@@ -63,21 +63,24 @@ export function readFiles(files: ImportFile[], problems: ImportProblem[]): Map<s
       }
     if (!headerOk) continue;
     const rows: Row[] = [];
+    // looked up once per file, not once per field (millions of fields in a whole Jobcenter's extract)
+    const columns = spec.columns.map((c) => ({ name: c.name, required: c.required, parse: c.parse, at: index.get(c.name) }));
+    const width = table.header.length;
     for (const r of table.rows) {
-      if (r.fields.length !== table.header.length) {
+      const fields = r.fields;
+      if (fields.length !== width) {
         problems.push({
           file: name,
           line: r.line,
           column: null,
-          message: `Zeile hat ${r.fields.length} Felder, die Kopfzeile ${table.header.length}`,
+          message: `Zeile hat ${fields.length} Felder, die Kopfzeile ${width}`,
         });
         continue;
       }
       const v: Record<string, unknown> = {};
       let rowOk = true;
-      for (const c of spec.columns) {
-        const i = index.get(c.name);
-        const raw = i === undefined ? '' : (r.fields[i] as string);
+      for (const c of columns) {
+        const raw = c.at === undefined ? '' : (fields[c.at] as string);
         const parsed = c.parse(raw);
         if ('error' in parsed) {
           const message = raw.trim() === '' && c.required ? 'Pflichtfeld ist leer' : parsed.error;
