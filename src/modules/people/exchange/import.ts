@@ -118,7 +118,7 @@ const key = (values: readonly unknown[]) => {
 };
 
 /** The tables an import loads; into an empty database, their secondary indexes and constraints come after the data. */
-const LOADED_TABLES = [
+export const IMPORTED_TABLES = [
   'households',
   'persons',
   'household_memberships',
@@ -555,8 +555,8 @@ async function deferIfEmpty(tx: AppTx): Promise<(() => Promise<void>) | null> {
   const conn = rawConnectionOf(tx);
   if (!conn) return null;
   const result = (await tx.execute(
-    sql.raw(`SELECT ${LOADED_TABLES.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS "any"`),
+    sql.raw(`SELECT ${IMPORTED_TABLES.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS "any"`),
   )) as unknown as { rows: { any: boolean }[] };
   if (result.rows[0]?.any !== false) return null;
-  return deferIndexes(conn, LOADED_TABLES);
+  return deferIndexes(conn, IMPORTED_TABLES);
 }
