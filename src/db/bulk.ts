@@ -64,6 +64,14 @@ export function copyField(v: unknown): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
+/**
+ * The driver connection under a drizzle transaction, for statements drizzle has no builder for (the DDL of
+ * db/deferred-indexes.ts); null outside a transaction on a pool, where there is no one connection.
+ */
+export function rawConnectionOf(tx: Executor): pg.PoolClient | PgliteTransaction | PGlite | null {
+  return connectionOf(tx)?.client ?? null;
+}
+
 /** The driver connection under a drizzle transaction (drizzle keeps it as `session.client`). */
 function connectionOf(
   tx: Executor,
@@ -78,17 +86,25 @@ function connectionOf(
   return null;
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** COPY text of rows [start, end); null if a value is not a scalar (arrays, JSON): then the array insert. */
 function copyText(columns: readonly BulkColumn[], data: readonly unknown[][], start: number, end: number): string | null {
   if (columns.some((c) => c.type.endsWith('[]') || c.type.startsWith('json'))) return null;
+  // Called for every field of every row (millions in an import): one pass, no per-field closures or arrays.
+  const width = data.length;
   let text = '';
   for (let r = start; r < end; r++) {
-    for (let c = 0; c < data.length; c++) {
+    let line = '';
+    for (let c = 0; c < width; c++) {
       const v = (data[c] as unknown[])[r];
-      if (v !== null && typeof v === 'object') return null;
-      text += (c ? '\t' : '') + copyField(v);
+      let field: string;
+      if (typeof v === 'string') field = NEEDS_ESCAPE.test(v) ? copyField(v) : v;
+      else if (v !== null && typeof v === 'object') return null;
+      else field = copyField(v);
+      line = c === 0 ? field : `${line}\t${field}`;
     }
-    text += '\n';
+    text += `${line}\n`;
   }
   return text;
 }

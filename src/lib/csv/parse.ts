@@ -45,13 +45,27 @@ function detectDelimiter(firstLine: string): ';' | ',' {
 }
 
 export function parseCsv(text: string): CsvTable {
+  const records: { line: number; fields: string[] }[] = [];
+  const delimiter = forEachCsvRecord(text, (line, fields) => {
+    records.push({ line, fields });
+  });
+  const [head, ...rows] = records;
+  if (!head) throw new CsvSyntaxError(1, 'Die Datei ist leer; es fehlt die Kopfzeile');
+  return { delimiter, header: head.fields.map((h) => h.trim()), rows };
+}
+
+/**
+ * The records of `text` one at a time, the header first (empty lines skipped); returns the delimiter.
+ * For large files: a caller that converts each record at once keeps no array of all raw records, which
+ * for a whole Jobcenter's extract (millions of records) is most of what the garbage collector would trace.
+ */
+export function forEachCsvRecord(text: string, onRecord: (line: number, fields: string[]) => void): ';' | ',' {
   const firstBreak = text.search(/\r?\n/);
   const delimiter = detectDelimiter(firstBreak === -1 ? text : text.slice(0, firstBreak));
   const DELIM = delimiter.charCodeAt(0);
   const QUOTE = 34;
   const LF = 10;
   const CR = 13;
-  const records: { line: number; fields: string[] }[] = [];
   const n = text.length;
   let pos = 0;
   let line = 1;
@@ -107,11 +121,9 @@ export function parseCsv(text: string): CsvTable {
       }
     }
     // a completely empty line is skipped, not read as a record with one empty field
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
+    if (!(fields.length === 1 && fields[0] === '')) onRecord(recordLine, fields);
   }
-  const [head, ...rows] = records;
-  if (!head) throw new CsvSyntaxError(1, 'Die Datei ist leer; es fehlt die Kopfzeile');
-  return { delimiter, header: head.fields.map((h) => h.trim()), rows };
+  return delimiter;
 }
 
 /** Writes one CSV line; quotes a field only when it holds the delimiter, a quote or a line break. */

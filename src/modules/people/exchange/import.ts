@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bulkDelete, bulkInsert } from '../../../db/bulk.ts';
+import { bulkDelete, bulkInsert, rawConnectionOf } from '../../../db/bulk.ts';
 import type { AppTx, Database } from '../../../db/client.ts';
+import { deferIndexes } from '../../../db/deferred-indexes.ts';
 import { uuidv7 } from '../../../db/ids.ts';
 import { todayInGermany } from '../../../lib/today.ts';
 import { type AuditEntry, appendAudit } from '../../audit/service.ts';
@@ -106,7 +107,28 @@ interface Ids {
   persons: Map<string, string>;
 }
 
-const key = (values: unknown[]) => values.map((x) => (x === null || x === undefined ? '' : String(x))).join('\u0001');
+/** Content key of a row (built for every history and payment row: a loop, not map + join). */
+const key = (values: readonly unknown[]) => {
+  let k = '';
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    const s = x === null || x === undefined ? '' : String(x);
+    k = i === 0 ? s : `${k}\u0001${s}`;
+  }
+  return k;
+};
+
+/** The tables an import loads; into an empty database, their secondary indexes and constraints come after the data. */
+export const IMPORTED_TABLES = [
+  'households',
+  'persons',
+  'household_memberships',
+  'benefit_periods',
+  'status_periods',
+  'team_assignments',
+  'employments',
+  'household_payments',
+];
 
 /**
  * Imports a Jobcenter's interchange files (docs/import-format.md): all or nothing. Every problem of every
@@ -244,6 +266,13 @@ async function apply(
   if (org.changed) entry('organisation.import', 'tenant', tenantId);
   const ids: Ids = { teams: org.teamIds, staff: org.staffIds, households: new Map(), persons: new Map() };
 
+  // A first load into an empty database goes the way pg_restore goes: data first, then the secondary indexes,
+  // exclusion constraints and foreign keys (db/deferred-indexes.ts). What those would refuse row by row,
+  // validate.ts has refused before anything is written (overlaps per person, unique keys, references), and
+  // every id comes from a map built here; should a violation slip through anyway, the rebuild fails and the
+  // whole transaction rolls back, so all-or-nothing holds either way.
+  const rebuild = await deferIfEmpty(tx);
+
   // households
   const oldHouseholds = new Map(existingHouseholds.map((h) => [h.number, h]));
   for (const h of existingHouseholds) ids.households.set(h.number, h.id);
@@ -257,9 +286,7 @@ async function apply(
     if (!old) {
       const id = uuidv7();
       ids.households.set(number, id);
-      [id, tenantId, number, teamId, cw, bo].forEach((x, i) => {
-        newHouseholds[i]?.push(x);
-      });
+      pushRow(newHouseholds, [id, tenantId, number, teamId, cw, bo]);
       summary.counts.households.added++;
       entry('household.import', 'household', id);
     } else if (old.teamId !== teamId || old.caseworkerId !== cw || old.benefitOfficerId !== bo) {
@@ -299,7 +326,18 @@ async function apply(
   const oldPersons = new Map(
     (existingPersons as unknown as { rows: Record<string, unknown>[] }).rows.map((p) => [p.customer_number as string, p]),
   );
-  const newPersons: unknown[][] = Array.from({ length: 14 }, () => []);
+  // The responsible team follows the latest assignment. Each listed person's assignments after the import are
+  // exactly the file's rows (validated not to overlap, so no two share a start), hence computed here: new
+  // persons get it in their INSERT instead of one UPDATE per person afterwards.
+  const latestTeam = new Map<string, { from: string; teamId: string }>();
+  for (const r of rows('team_assignments.csv')) {
+    const cn = r.v.customer_number as string;
+    const from = r.v.valid_from as string;
+    const cur = latestTeam.get(cn);
+    if (!cur || from > cur.from) latestTeam.set(cn, { from, teamId: ids.teams.get(r.v.team as string) as string });
+  }
+  const teamOf = (cn: string) => latestTeam.get(cn)?.teamId ?? null;
+  const newPersons: unknown[][] = Array.from({ length: 15 }, () => []);
   const touched = new Set<string>();
   for (const r of rows('persons.csv')) {
     const cn = r.v.customer_number as string;
@@ -313,9 +351,7 @@ async function apply(
     if (!old) {
       const id = uuidv7();
       ids.persons.set(cn, id);
-      [id, tenantId, cn, ...values, searchKey].forEach((x, i) => {
-        newPersons[i]?.push(x);
-      });
+      pushRow(newPersons, [id, tenantId, cn, ...values, searchKey, teamOf(cn)]);
       summary.counts.persons.added++;
       entry('person.import', 'person', id);
       continue;
@@ -334,27 +370,29 @@ async function apply(
   await bulkInsert(
     tx,
     'persons',
-    ['id', 'tenant_id', 'customer_number', ...personFields, 'search_key'].map((name) => ({
+    ['id', 'tenant_id', 'customer_number', ...personFields, 'search_key', 'team_id'].map((name) => ({
       name,
-      type: name === 'id' || name === 'tenant_id' ? 'uuid' : name === 'birth_date' ? 'date' : 'text',
+      type: name === 'id' || name === 'tenant_id' || name === 'team_id' ? 'uuid' : name === 'birth_date' ? 'date' : 'text',
     })),
     newPersons,
   );
 
   phase('persons');
   // history: per person in persons.csv, the file's rows replace the stored ones (a diff by content)
-  const personIds = rows('persons.csv').map((r) => ids.persons.get(r.v.customer_number as string) as string);
   const isNew = new Set(newPersons[0] as string[]);
-  const existingIds = personIds.filter((id) => !isNew.has(id));
+  const existingIds: string[] = [];
+  const existingCustomers: string[] = [];
+  for (const r of rows('persons.csv')) {
+    const id = ids.persons.get(r.v.customer_number as string) as string;
+    if (isNew.has(id)) continue;
+    existingIds.push(id);
+    existingCustomers.push(r.v.customer_number as string);
+  }
   const changedPersons = new Set<string>();
   for (const h of HISTORY) {
-    const wanted = new Map<string, unknown[]>();
-    for (const r of rows(h.file)) {
-      const personId = ids.persons.get(r.v.customer_number as string) as string;
-      const values = [personId, ...h.values(r.v, ids), r.v.valid_from, toStoredEnd(r.v.valid_until as string | null)];
-      wanted.set(key(values), values);
-    }
-    const deletes: string[] = [];
+    // stored rows of listed persons that existed before, by content (new persons have none)
+    const stored: { id: string; personId: string; keep: boolean }[] = [];
+    const storedByKey = new Map<string, number[]>();
     for (let start = 0; start < existingIds.length; start += 20_000) {
       const slice = existingIds.slice(start, start + 20_000);
       const result = (await tx.execute(sql`
@@ -363,16 +401,13 @@ async function apply(
         rows: Record<string, unknown>[];
       };
       for (const row of result.rows) {
-        const values = [row.person_id, ...h.columns.map((c) => row[c.name]), row.valid_from, row.valid_to];
-        const k = key(values);
-        if (wanted.has(k)) wanted.delete(k);
-        else {
-          deletes.push(row.id as string);
-          changedPersons.add(row.person_id as string);
-        }
+        const k = key([row.person_id, ...h.columns.map((c) => row[c.name]), row.valid_from, row.valid_to]);
+        const list = storedByKey.get(k);
+        if (list) list.push(stored.length);
+        else storedByKey.set(k, [stored.length]);
+        stored.push({ id: row.id as string, personId: row.person_id as string, keep: false });
       }
     }
-    await bulkDelete(tx, h.table, tenantId, deletes);
     const columns = [
       { name: 'id', type: 'uuid' },
       { name: 'tenant_id', type: 'uuid' },
@@ -382,24 +417,45 @@ async function apply(
       { name: 'valid_to', type: 'date' },
     ];
     const data: unknown[][] = columns.map(() => []);
-    for (const values of wanted.values()) {
-      const row = [uuidv7(), tenantId, ...values];
-      row.forEach((x, i) => {
-        data[i]?.push(x);
-      });
-      if (!isNew.has(values[0] as string)) changedPersons.add(values[0] as string);
+    // In file order, each distinct row once: one stored row with the same content stays, the others are new.
+    const seen = new Set<string>();
+    const insertedFor: string[] = [];
+    for (const r of rows(h.file)) {
+      const personId = ids.persons.get(r.v.customer_number as string) as string;
+      const values = [personId, ...h.values(r.v, ids), r.v.valid_from, toStoredEnd(r.v.valid_until as string | null)];
+      const k = key(values);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const match = storedByKey.get(k)?.shift();
+      if (match !== undefined) {
+        (stored[match] as (typeof stored)[number]).keep = true;
+        continue;
+      }
+      pushRow(data, [uuidv7(), tenantId, ...values]);
+      insertedFor.push(personId);
     }
+    // persons with a removed row first, then those with an added one (the order of their audit entries)
+    const deletes: string[] = [];
+    for (const row of stored)
+      if (!row.keep) {
+        deletes.push(row.id);
+        changedPersons.add(row.personId);
+      }
+    for (const personId of insertedFor) if (!isNew.has(personId)) changedPersons.add(personId);
+    await bulkDelete(tx, h.table, tenantId, deletes);
     await bulkInsert(tx, h.table, columns, data);
     phase(`history:${h.table}`);
-    summary.counts.history.added += wanted.size;
+    summary.counts.history.added += insertedFor.length;
     summary.counts.history.removed += deletes.length;
   }
-  // the responsible team follows the latest assignment; history changes bump the person's version
-  for (let start = 0; start < personIds.length; start += 20_000) {
+  // persons that existed before: their team follows the new latest assignment (new ones got it on INSERT)
+  const teamUpdates = existingIds.map((id, i) => [id, teamOf(existingCustomers[i] as string)] as const);
+  for (let start = 0; start < teamUpdates.length; start += 20_000) {
+    const slice = teamUpdates.slice(start, start + 20_000);
     await tx.execute(sql`
-      UPDATE persons p SET team_id = (SELECT a.team_id FROM team_assignments a
-                                       WHERE a.tenant_id = p.tenant_id AND a.person_id = p.id ORDER BY a.valid_from DESC LIMIT 1)
-       WHERE p.tenant_id = ${tenantId} AND p.id = ANY(${sql.param(personIds.slice(start, start + 20_000))}::uuid[])`);
+      UPDATE persons p SET team_id = t.team_id
+        FROM unnest(${sql.param(slice.map((x) => x[0]))}::uuid[], ${sql.param(slice.map((x) => x[1]))}::uuid[]) AS t(id, team_id)
+       WHERE p.tenant_id = ${tenantId} AND p.id = t.id AND p.team_id IS DISTINCT FROM t.team_id`);
   }
   const bumped = [...changedPersons].filter((id) => !touched.has(id));
   if (bumped.length)
@@ -409,45 +465,48 @@ async function apply(
 
   phase('history');
   // payments: per household in households.csv, the file's months replace the stored ones
-  const householdIds = rows('households.csv').map((r) => ids.households.get(r.v.number as string) as string);
-  const wantedPay = new Map<string, unknown[]>();
-  for (const r of rows('household_payments.csv')) {
-    const values = [
-      ids.households.get(r.v.household_number as string),
-      `${r.v.month}-01`,
-      r.v.standard_cents,
-      r.v.additional_cents,
-      r.v.housing_cents,
-    ];
-    wantedPay.set(key(values), values);
-  }
-  const payDeletes: unknown[][] = [[], []];
+  // Stored months exist only for households that existed before.
+  const newHouseholdIds = new Set(newHouseholds[0] as string[]);
+  const householdIds = rows('households.csv')
+    .map((r) => ids.households.get(r.v.number as string) as string)
+    .filter((id) => !newHouseholdIds.has(id));
+  const storedPay = new Map<string, { householdId: unknown; month: unknown }>();
   for (let start = 0; start < householdIds.length; start += 20_000) {
     const result = (await tx.execute(sql`
       SELECT household_id, month, standard_cents, additional_cents, housing_cents FROM household_payments
        WHERE tenant_id = ${tenantId} AND household_id = ANY(${sql.param(householdIds.slice(start, start + 20_000))}::uuid[])`)) as unknown as {
       rows: Record<string, unknown>[];
     };
-    for (const row of result.rows) {
-      const k = key([row.household_id, row.month, row.standard_cents, row.additional_cents, row.housing_cents]);
-      if (wantedPay.has(k)) wantedPay.delete(k);
-      else {
-        payDeletes[0]?.push(row.household_id);
-        payDeletes[1]?.push(row.month);
-      }
+    for (const row of result.rows)
+      storedPay.set(key([row.household_id, row.month, row.standard_cents, row.additional_cents, row.housing_cents]), {
+        householdId: row.household_id,
+        month: row.month,
+      });
+  }
+  const payData: unknown[][] = [[], [], [], [], [], []];
+  const payHouseholds = new Set<string>();
+  const seenPay = new Set<string>();
+  for (const r of rows('household_payments.csv')) {
+    const householdId = ids.households.get(r.v.household_number as string) as string;
+    const values = [householdId, `${r.v.month}-01`, r.v.standard_cents, r.v.additional_cents, r.v.housing_cents];
+    // A new household has no stored months, and validate.ts refused a month listed twice: no key needed.
+    if (!newHouseholdIds.has(householdId)) {
+      const k = key(values);
+      if (seenPay.has(k)) continue;
+      seenPay.add(k);
+      if (storedPay.delete(k)) continue;
     }
+    pushRow(payData, [tenantId, ...values]);
+    payHouseholds.add(householdId);
+  }
+  const payDeletes: unknown[][] = [[], []];
+  for (const { householdId, month } of storedPay.values()) {
+    payDeletes[0]?.push(householdId);
+    payDeletes[1]?.push(month);
   }
   if (payDeletes[0]?.length)
     await tx.execute(sql`DELETE FROM household_payments WHERE tenant_id = ${tenantId} AND (household_id, month) IN (
       SELECT * FROM unnest(${sql.param(payDeletes[0])}::uuid[], ${sql.param(payDeletes[1])}::date[]))`);
-  const payData: unknown[][] = [[], [], [], [], [], []];
-  const payHouseholds = new Set<string>();
-  for (const values of wantedPay.values()) {
-    [tenantId, ...values].forEach((x, i) => {
-      payData[i]?.push(x);
-    });
-    payHouseholds.add(values[0] as string);
-  }
   await bulkInsert(
     tx,
     'household_payments',
@@ -461,11 +520,15 @@ async function apply(
     ],
     payData,
   );
-  summary.counts.payments.added = wantedPay.size;
+  summary.counts.payments.added = payData[0]?.length ?? 0;
   summary.counts.payments.removed = payDeletes[0]?.length ?? 0;
   for (const h of new Set([...payHouseholds, ...(payDeletes[0] as string[])])) entry('household_payment.import', 'household', h);
 
   phase('payments');
+  if (rebuild) {
+    await rebuild();
+    phase('indexes');
+  }
   const changes =
     summary.counts.organisation +
     summary.counts.households.added +
@@ -479,4 +542,24 @@ async function apply(
   if (changes) entry('data.import', 'tenant', tenantId);
   await appendAudit(tx, audit);
   phase('audit');
+}
+
+/** Appends one row to column-major arrays. */
+function pushRow(data: unknown[][], row: readonly unknown[]) {
+  for (let i = 0; i < row.length; i++) (data[i] as unknown[]).push(row[i]);
+}
+
+/**
+ * Drops what db/deferred-indexes.ts can defer when no table of the import holds a row (of any Jobcenter);
+ * returns the rebuild, or null. The unlocked look comes first because deferIndexes locks every table
+ * ACCESS EXCLUSIVE before it looks, which an import into a database in use must not do.
+ */
+async function deferIfEmpty(tx: AppTx): Promise<(() => Promise<void>) | null> {
+  const conn = rawConnectionOf(tx);
+  if (!conn) return null;
+  const result = (await tx.execute(
+    sql.raw(`SELECT ${IMPORTED_TABLES.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS "any"`),
+  )) as unknown as { rows: { any: boolean }[] };
+  if (result.rows[0]?.any !== false) return null;
+  return deferIndexes(conn, IMPORTED_TABLES);
 }

@@ -1,4 +1,4 @@
-import { CsvSyntaxError, decodeUtf8, parseCsv } from '../../../lib/csv/parse.ts';
+import { CsvSyntaxError, decodeUtf8, forEachCsvRecord } from '../../../lib/csv/parse.ts';
 import { FILES, type FileSpec } from './format.ts';
 
 /** One problem of an import, with where it is: file, line (1 = header), column. */
@@ -39,9 +39,57 @@ export function readFiles(files: ImportFile[], problems: ImportProblem[]): Map<s
       continue;
     }
     seen.add(name);
-    let table: ReturnType<typeof parseCsv>;
+    // A file's problems are kept apart until it has parsed: a CSV syntax error is then its only problem.
+    const fileProblems: ImportProblem[] = [];
+    const rows: Row[] = [];
+    let width = -1;
+    let headerOk = true;
+    let columns: { name: string; required: boolean; parse: FileSpec['columns'][number]['parse']; at: number | undefined }[] = [];
     try {
-      table = parseCsv(decodeUtf8(f.bytes));
+      // each record becomes a typed row as it is read (no array of all raw records: see forEachCsvRecord)
+      forEachCsvRecord(decodeUtf8(f.bytes), (line, fields) => {
+        if (width < 0) {
+          const header = fields.map((h) => h.trim());
+          width = header.length;
+          const index = new Map(header.map((h, i) => [h, i]));
+          for (const h of header)
+            if (!spec.columns.some((c) => c.name === h)) {
+              fileProblems.push({ file: name, line: 1, column: h, message: `Unbekannte Spalte „${h}“` });
+              headerOk = false;
+            }
+          for (const c of spec.columns)
+            if (c.required && !index.has(c.name)) {
+              fileProblems.push({ file: name, line: 1, column: c.name, message: `Pflichtspalte „${c.name}“ fehlt` });
+              headerOk = false;
+            }
+          // looked up once per file, not once per field
+          columns = spec.columns.map((c) => ({ name: c.name, required: c.required, parse: c.parse, at: index.get(c.name) }));
+          return;
+        }
+        if (!headerOk) return;
+        if (fields.length !== width) {
+          fileProblems.push({
+            file: name,
+            line,
+            column: null,
+            message: `Zeile hat ${fields.length} Felder, die Kopfzeile ${width}`,
+          });
+          return;
+        }
+        const v: Record<string, unknown> = {};
+        let rowOk = true;
+        for (const c of columns) {
+          const raw = c.at === undefined ? '' : (fields[c.at] as string);
+          const parsed = c.parse(raw);
+          if ('error' in parsed) {
+            const message = raw.trim() === '' && c.required ? 'Pflichtfeld ist leer' : parsed.error;
+            fileProblems.push({ file: name, line, column: c.name, message });
+            rowOk = false;
+          } else v[c.name] = parsed.value;
+        }
+        rows.push(rowOk ? { line, v } : { line, v, partial: true });
+      });
+      if (width < 0) throw new CsvSyntaxError(1, 'Die Datei ist leer; es fehlt die Kopfzeile');
     } catch (e) {
       if (e instanceof CsvSyntaxError) {
         problems.push({ file: name, line: e.line, column: null, message: e.message });
@@ -49,44 +97,8 @@ export function readFiles(files: ImportFile[], problems: ImportProblem[]): Map<s
       }
       throw e;
     }
-    const index = new Map(table.header.map((h, i) => [h, i]));
-    let headerOk = true;
-    for (const h of table.header)
-      if (!spec.columns.some((c) => c.name === h)) {
-        problems.push({ file: name, line: 1, column: h, message: `Unbekannte Spalte „${h}“` });
-        headerOk = false;
-      }
-    for (const c of spec.columns)
-      if (c.required && !index.has(c.name)) {
-        problems.push({ file: name, line: 1, column: c.name, message: `Pflichtspalte „${c.name}“ fehlt` });
-        headerOk = false;
-      }
+    for (const problem of fileProblems) problems.push(problem);
     if (!headerOk) continue;
-    const rows: Row[] = [];
-    for (const r of table.rows) {
-      if (r.fields.length !== table.header.length) {
-        problems.push({
-          file: name,
-          line: r.line,
-          column: null,
-          message: `Zeile hat ${r.fields.length} Felder, die Kopfzeile ${table.header.length}`,
-        });
-        continue;
-      }
-      const v: Record<string, unknown> = {};
-      let rowOk = true;
-      for (const c of spec.columns) {
-        const i = index.get(c.name);
-        const raw = i === undefined ? '' : (r.fields[i] as string);
-        const parsed = c.parse(raw);
-        if ('error' in parsed) {
-          const message = raw.trim() === '' && c.required ? 'Pflichtfeld ist leer' : parsed.error;
-          problems.push({ file: name, line: r.line, column: c.name, message });
-          rowOk = false;
-        } else v[c.name] = parsed.value;
-      }
-      rows.push(rowOk ? { line: r.line, v } : { line: r.line, v, partial: true });
-    }
     out.set(name, rows);
   }
   return out;

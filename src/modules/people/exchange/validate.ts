@@ -212,9 +212,25 @@ export function validateRows(files: Map<string, Row[]>, known: KnownState, probl
   for (const r of rows('employment_events.csv')) periodOf('employment_events.csv', r);
 
   const payFile = 'household_payments.csv';
-  unique(payFile, (r) => `${r.v.household_number} ${r.v.month}`, 'month', 'Monat der Bedarfsgemeinschaft');
-  for (const r of rows(payFile))
-    if (!householdLines.has(r.v.household_number as string))
+  // unique() by household, then month: the file has a row per household and month (millions in a whole
+  // Jobcenter), and this builds no joined key per row
+  const monthsOf = new Map<string, Map<string, number>>();
+  for (const r of allRows(payFile)) {
+    const hh = r.v.household_number as string | undefined;
+    const month = r.v.month as string | undefined;
+    if (hh === undefined || month === undefined) continue;
+    let months = monthsOf.get(hh);
+    if (!months) {
+      months = new Map();
+      monthsOf.set(hh, months);
+    }
+    const at = months.get(month);
+    if (at !== undefined)
+      p(payFile, r.line, 'month', `Monat der Bedarfsgemeinschaft „${hh} ${month}“ steht schon in Zeile ${at}`);
+    else months.set(month, r.line);
+  }
+  for (const r of allRows(payFile))
+    if (!r.partial && !householdLines.has(r.v.household_number as string))
       p(
         payFile,
         r.line,
