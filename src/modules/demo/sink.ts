@@ -20,6 +20,8 @@ export interface Sink {
   copy(spec: TableSpec, text: string): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
+  /** Milliseconds spent per table in COPY and, as 'rebuild', in rebuilding the deferred indexes (bench). */
+  readonly ms: Record<string, number>;
 }
 
 export function openSink(db: Database, tables: readonly string[]): Promise<Sink> {
@@ -35,13 +37,16 @@ async function openPgliteCopySink(db: Database, tables: readonly string[]): Prom
   const client = (db.orm as unknown as { $client: PGlite }).$client;
   await client.exec('BEGIN');
   const rebuild = await deferIndexes(client, tables);
+  const ms: Record<string, number> = {};
   let finished = false;
   const end = async (statement: string) => {
     if (finished) return;
     finished = true;
     if (statement === 'COMMIT')
       try {
+        const t = performance.now();
         await rebuild();
+        ms.rebuild = performance.now() - t;
       } catch (err) {
         await client.exec('ROLLBACK').catch(() => {});
         throw err;
@@ -50,10 +55,13 @@ async function openPgliteCopySink(db: Database, tables: readonly string[]): Prom
   };
   return {
     async copy(spec, text) {
+      const t = performance.now();
       await client.query(copyStatement(spec, `'/dev/blob'`), [], { blob: new Blob([text]) });
+      ms[spec.table] = (ms[spec.table] ?? 0) + performance.now() - t;
     },
     commit: () => end('COMMIT'),
     rollback: () => end('ROLLBACK'),
+    ms,
   };
 }
 
@@ -62,6 +70,7 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
   const client = await pool.connect();
   await client.query('BEGIN');
   const rebuild = await deferIndexes(client, tables);
+  const ms: Record<string, number> = {};
   let spec: TableSpec | null = null;
   let stream: ReturnType<typeof copyFrom> | null = null;
   let failure: Error | null = null;
@@ -85,7 +94,9 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
       if (statement === 'COMMIT') {
         try {
           await close();
+          const t = performance.now();
           await rebuild();
+          ms.rebuild = performance.now() - t;
         } catch (err) {
           await client.query('ROLLBACK').catch(() => {});
           throw err;
@@ -125,5 +136,6 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
     },
     commit: () => end('COMMIT'),
     rollback: () => end('ROLLBACK'),
+    ms,
   };
 }
