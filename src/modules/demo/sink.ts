@@ -36,8 +36,8 @@ const copyStatement = (s: TableSpec, source: string) =>
 async function openPgliteCopySink(db: Database, tables: readonly string[]): Promise<Sink> {
   const client = (db.orm as unknown as { $client: PGlite }).$client;
   await client.exec('BEGIN');
-  const rebuild = await deferIndexes(client, tables);
   const ms: Record<string, number> = {};
+  const rebuild = await deferIndexes(client, tables, ms);
   let finished = false;
   const end = async (statement: string) => {
     if (finished) return;
@@ -69,8 +69,8 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
   const pool = (db.orm as unknown as { $client: pg.Pool }).$client;
   const client = await pool.connect();
   await client.query('BEGIN');
-  const rebuild = await deferIndexes(client, tables);
   const ms: Record<string, number> = {};
+  const rebuild = await deferIndexes(client, tables, ms);
   let spec: TableSpec | null = null;
   let stream: ReturnType<typeof copyFrom> | null = null;
   let failure: Error | null = null;
