@@ -128,7 +128,7 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
     for await (const chunk of producer.chunks) {
       lap('wait');
       if (chunk.kind === 'rows') {
-        await sink.copy(TABLE_ORDER[chunk.table] as TableSpec, chunk.text);
+        await sink.copy(TABLE_ORDER[chunk.table] as TableSpec, chunk.payload);
         lap('copy');
         rows.total = (rows.total ?? 0) + chunk.rows;
       } else if (chunk.kind === 'shard') {

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/client.ts';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from '../../db/copy-binary.ts';
 import { deferIndexes } from '../../db/deferred-indexes.ts';
 import type { TableSpec } from './records.ts';
 
@@ -16,8 +17,11 @@ import type { TableSpec } from './records.ts';
  * after the data, before COMMIT (db/deferred-indexes.ts), as pg_restore does.
  */
 export interface Sink {
-  /** Writes a chunk of COPY text (complete lines) into a table. */
-  copy(spec: TableSpec, text: string): Promise<void>;
+  /**
+   * Writes a chunk into a table: COPY text (complete lines) or rows in COPY's binary format without header
+   * and trailer (db/copy-binary.ts).
+   */
+  copy(spec: TableSpec, payload: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
   /** Milliseconds spent per table in COPY and, as 'rebuild', in rebuilding the deferred indexes (bench). */
@@ -30,8 +34,8 @@ export function openSink(db: Database, tables: readonly string[]): Promise<Sink>
 
 export { copyField } from '../../db/bulk.ts';
 
-const copyStatement = (s: TableSpec, source: string) =>
-  `COPY ${s.table} (${s.columns.map((c) => c.name).join(', ')}) FROM ${source}`;
+const copyStatement = (s: TableSpec, source: string, binary: boolean) =>
+  `COPY ${s.table} (${s.columns.map((c) => c.name).join(', ')}) FROM ${source}${binary ? ' WITH (FORMAT binary)' : ''}`;
 
 async function openPgliteCopySink(db: Database, tables: readonly string[]): Promise<Sink> {
   const client = (db.orm as unknown as { $client: PGlite }).$client;
@@ -54,9 +58,13 @@ async function openPgliteCopySink(db: Database, tables: readonly string[]): Prom
     await client.exec(statement);
   };
   return {
-    async copy(spec, text) {
+    async copy(spec, payload) {
       const t = performance.now();
-      await client.query(copyStatement(spec, `'/dev/blob'`), [], { blob: new Blob([text]) });
+      const binary = typeof payload !== 'string';
+      const blob = binary
+        ? new Blob([COPY_BINARY_HEADER, payload as Uint8Array<ArrayBuffer>, COPY_BINARY_TRAILER])
+        : new Blob([payload]);
+      await client.query(copyStatement(spec, `'/dev/blob'`, binary), [], { blob });
       ms[spec.table] = (ms[spec.table] ?? 0) + performance.now() - t;
     },
     commit: () => end('COMMIT'),
@@ -72,6 +80,7 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
   const ms: Record<string, number> = {};
   const rebuild = await deferIndexes(client, tables, ms);
   let spec: TableSpec | null = null;
+  let binary = false;
   let stream: ReturnType<typeof copyFrom> | null = null;
   let failure: Error | null = null;
   const close = async () => {
@@ -83,6 +92,7 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
       s.once('finish', () => resolve());
       s.once('error', reject);
     });
+    if (binary) s.write(COPY_BINARY_TRAILER);
     s.end();
     await done;
   };
@@ -108,18 +118,21 @@ async function openCopySink(db: Database, tables: readonly string[]): Promise<Si
     }
   };
   return {
-    async copy(s, text) {
+    async copy(s, payload) {
       if (failure) throw failure;
-      if (s !== spec) {
+      const asBinary = typeof payload !== 'string';
+      if (s !== spec || asBinary !== binary) {
         await close();
         spec = s;
-        stream = client.query(copyFrom(copyStatement(s, 'STDIN')));
+        binary = asBinary;
+        stream = client.query(copyFrom(copyStatement(s, 'STDIN', binary)));
         stream.on('error', (err: Error) => {
           failure = err;
         });
+        if (binary) stream.write(COPY_BINARY_HEADER);
       }
       const st = stream as ReturnType<typeof copyFrom>;
-      if (!st.write(text))
+      if (!st.write(payload))
         await new Promise<void>((resolve, reject) => {
           const drained = () => {
             st.off('error', failed);
