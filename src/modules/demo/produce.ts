@@ -8,8 +8,9 @@ import { copyField } from './sink.ts';
 import { planStaff, staffDirectory } from './staff.ts';
 
 /**
- * The demo's rows as COPY text chunks, shard after shard: simulate a shard, turn it into rows, cut them
- * into chunks of at most `chunkRows` rows of one table. Runs in a worker thread (worker.ts), so that the
+ * The demo's rows as COPY chunks (binary format where the table's column types allow it, else text), shard
+ * after shard: simulate a shard, turn it into rows, cut them into chunks of at most `chunkRows` rows of one
+ * table. Runs in a worker thread (worker.ts), so that the
  * next shard is simulated while the database writes the last one, or in-process (tests, fallback).
  *
  * Shards: scale K is made of ⌈K / SHARD_SCALE⌉ simulations of equal size, each calibrated on its own.
