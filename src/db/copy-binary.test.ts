@@ -12,7 +12,15 @@ const TYPES = ['uuid', 'text', 'date', 'bool', 'int8', 'int4', 'int2'];
 const ROWS: (string | number | boolean | null)[][] = [
   ['0190b6a4-1c2d-7e3f-8a9b-0c1d2e3f4a5b', 'Müller-Lüdenscheidt, Ægidius 🙂', '2019-12-31', true, 0, 0, 0],
   ['FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF', '', '0001-01-01', false, -1, -2147483648, -32768],
-  ['00000000-0000-0000-0000-000000000000', 'tab\tline\nback\\slash', '9999-12-31', true, 9_007_199_254_740_991, 2147483647, 32767],
+  [
+    '00000000-0000-0000-0000-000000000000',
+    'tab\tline\nback\\slash',
+    '9999-12-31',
+    true,
+    9_007_199_254_740_991,
+    2147483647,
+    32767,
+  ],
   ['0190b6a4-1c2d-7e3f-8a9b-0c1d2e3f4a5c', null, '2000-01-01', null, -9_007_199_254_740_991, null, null],
   ['0190b6a4-1c2d-7e3f-8a9b-0c1d2e3f4a5d', 'x', '1999-12-31', false, 4_294_967_296, 1, -1],
 ];
