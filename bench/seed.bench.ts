@@ -29,6 +29,12 @@ interface Run {
   simulateSeconds: number;
   rows: number;
   peakRssMiB: number;
+  /** CPU seconds of the process (all threads): less dependent on what else runs on the machine than wall time. */
+  cpuSeconds: number;
+  /** 1-minute load average at the end of the run. */
+  load: number;
+  /** Seconds per phase of the main thread (generate.ts `ms.phases`). */
+  phases?: Record<string, number>;
 }
 
 const args = process.argv.slice(2);
@@ -43,7 +49,7 @@ if (args[0] === '--child') {
     const worlds = simulateAll(1, scale);
     const seconds = (performance.now() - started) / 1000;
     const persons = worlds.reduce((n, w) => n + w.persons.length, 0);
-    run = { kind, scale, seconds, simulateSeconds: seconds, rows: persons, peakRssMiB: 0 };
+    run = { kind, scale, seconds, simulateSeconds: seconds, rows: persons, peakRssMiB: 0, cpuSeconds: 0, load: 0 };
   } else {
     const { generateDemo } = await import('../src/modules/demo/generate.ts');
     // PGlite as `npm start` uses it: with a data directory (in memory it needs about twice the RAM)
@@ -60,13 +66,19 @@ if (args[0] === '--child') {
         simulateSeconds: result.ms.simulate / 1000,
         rows: result.rows.total ?? 0,
         peakRssMiB: 0,
+        cpuSeconds: 0,
+        load: 0,
+        phases: Object.fromEntries(Object.entries(result.ms.phases).map(([k, v]) => [k, Math.round(v) / 1000])),
       };
     } finally {
       await db.close();
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  run.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const usage = process.resourceUsage();
+  run.peakRssMiB = Math.round(usage.maxRSS / 1024);
+  run.cpuSeconds = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e4) / 100;
+  run.load = os.loadavg()[0] as number;
   console.log(`RESULT ${JSON.stringify(run)}`);
   process.exit(0);
 }
@@ -89,8 +101,14 @@ function child(kind: Run['kind'], scale: number): Run {
   console.log(
     `${kind.padEnd(9)} scale ${String(scale).padStart(5)}: ${run.seconds.toFixed(1).padStart(7)} s, ` +
       `Simulation ${run.simulateSeconds.toFixed(1).padStart(6)} s, ${run.rows.toLocaleString('de-DE').padStart(12)} ${kind === 'memory' ? 'Personen' : 'Zeilen'}, ` +
-      `Spitze ${String(run.peakRssMiB).padStart(5)} MiB`,
+      `Spitze ${String(run.peakRssMiB).padStart(5)} MiB, CPU ${run.cpuSeconds.toFixed(1)} s, Last ${run.load.toFixed(1)}`,
   );
+  if (run.phases)
+    console.log(
+      `          ${Object.entries(run.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ')}`,
+    );
   return run;
 }
 
@@ -107,7 +125,7 @@ const results: {
   kind: string;
   scale: number;
   runs: Run[];
-  median: { seconds: number; peakRssMiB: number; rowsPerSecond: number };
+  median: { seconds: number; cpuSeconds: number; peakRssMiB: number; rowsPerSecond: number };
 }[] = [];
 for (const p of plan) {
   const runs: Run[] = [];
@@ -119,6 +137,7 @@ for (const p of plan) {
     runs,
     median: {
       seconds,
+      cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakRssMiB: median(runs.map((r) => r.peakRssMiB)),
       rowsPerSecond: Math.round(median(runs.map((r) => r.rows)) / seconds),
     },
@@ -128,7 +147,7 @@ for (const p of plan) {
 console.log('\nMediane:');
 for (const r of results)
   console.log(
-    `  ${r.kind.padEnd(9)} scale ${String(r.scale).padStart(5)}: ${r.median.seconds.toFixed(1)} s über ${r.runs.length} Lauf/Läufe` +
+    `  ${r.kind.padEnd(9)} scale ${String(r.scale).padStart(5)}: ${r.median.seconds.toFixed(1)} s (CPU ${r.median.cpuSeconds.toFixed(1)} s) über ${r.runs.length} Lauf/Läufe` +
       (r.kind === 'memory'
         ? ''
         : `, ${r.median.rowsPerSecond.toLocaleString('de-DE')} Zeilen/s, Spitze ${r.median.peakRssMiB} MiB`),

@@ -49,6 +49,10 @@ describe('deferIndexes', () => {
     expect(before.some((d) => d.includes('EXCLUDE USING gist'))).toBe(true);
     expect(before.some((d) => d.includes('FOREIGN KEY'))).toBe(true);
     expect(before.some((d) => d.includes('gist_trgm_ops'))).toBe(true);
+    // a primary key that only the load's own foreign keys refer to is deferred; one that a table outside the
+    // load refers to (persons ← measure_assignments and others) stays
+    expect(before.some((d) => d.includes('"status_periods_tenant_id_id_pk" PRIMARY KEY'))).toBe(true);
+    expect(before.some((d) => d.includes('"persons_tenant_id_id_pk"'))).toBe(false);
     await inTransaction(async () => {
       const rebuild = await deferIndexes(conn, TABLES);
       expect(await definitions()).toEqual([]);

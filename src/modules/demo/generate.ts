@@ -64,7 +64,11 @@ export interface DemoResult {
   staff: number;
   rows: Record<string, number>;
   calibration: CalibrationRow[] | null;
-  ms: { simulate: number; write: number; total: number };
+  /**
+   * Milliseconds: simulation (worker, overlapping the rest), writing (COPY and rebuild, in one transaction),
+   * total; `phases` splits the main thread's time for the bench (COPY per table, 'wait' for the worker, …).
+   */
+  ms: { simulate: number; write: number; total: number; phases: Record<string, number> };
 }
 
 export async function generateDemo(db: Database, opts: DemoOptions = {}): Promise<DemoResult> {
@@ -75,6 +79,13 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   if (!(scale > 0 && scale <= MAX_SCALE))
     throw new Error(`Der Maßstab (scale) muss größer als 0 und höchstens ${MAX_SCALE} sein.`);
   const say = opts.onProgress ?? (() => {});
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phases[phase] = (phases[phase] ?? 0) + now - mark;
+    mark = now;
+  };
   const tenantName = opts.tenantName ?? DEFAULT_TENANT_NAME;
 
   // the simulation starts at once (in a worker) while the Jobcenter and its staff are created
@@ -100,6 +111,7 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   const staffIds = await insertOtherStaff(db, tenantId, plan, created.staffIds, created.teamIds, seed);
   const teamIds = TEAMS.map((t) => created.teamIds[t.name] as string);
   say(`Jobcenter „${tenantName}“ mit ${plan.length} Beschäftigten angelegt.`);
+  lap('setup');
 
   producer.provide({ tenantId, teamIds, staffIds });
   const { shards } = shardsFor(scale);
@@ -111,10 +123,13 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
     db,
     TABLE_ORDER.map((t) => t.table),
   );
+  lap('defer');
   try {
     for await (const chunk of producer.chunks) {
+      lap('wait');
       if (chunk.kind === 'rows') {
-        await sink.copy(TABLE_ORDER[chunk.table] as TableSpec, chunk.text);
+        await sink.copy(TABLE_ORDER[chunk.table] as TableSpec, chunk.payload);
+        lap('copy');
         rows.total = (rows.total ?? 0) + chunk.rows;
       } else if (chunk.kind === 'shard') {
         simMs += chunk.simulateMs;
@@ -122,7 +137,9 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
         if (chunk.shards > 2) say(`Teil ${chunk.shard + 1} von ${chunk.shards} simuliert.`);
       } else if (chunk.kind === 'calibration') calibration = chunk.rows;
     }
+    lap('wait');
     await sink.commit();
+    lap('commit');
   } catch (err) {
     await sink.rollback().catch(() => {});
     await producer.stop();
@@ -142,14 +159,17 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       },
     ]),
   );
+  lap('audit');
   // statistics for the planner after the bulk load (PGlite has no autovacuum); the modules below query people
   await db.rows(sql`ANALYZE`);
+  lap('analyze');
   // modules with demo data of their own (docs/demo.md, "Weitere Module"), after the people
   const measures = await seedMeasuresDemo(db, tenantId, {
     caseworkerId: created.staffIds[`pap${suffix}`] ?? (staffIds[0] as string),
     actorId: SYSTEM_ACTOR,
   });
   rows.measure_assignments = measures.assignments;
+  lap('measures');
   say(`Maßnahmen: ${measures.measures} Maßnahmen, ${measures.assignments} Zuweisungen (${Math.round(measures.ms)} ms).`);
   // integration planning (plans, contacts, MitArbeit reviews) for part of the persons: planning/demo.ts
   const planningStart = performance.now();
@@ -161,11 +181,13 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
       teamIds: s.teams.map((n) => created.teamIds[n] as string),
     })),
   });
+  lap('planning');
   say(
     `Integrationsplanung: ${planning.plans} Pläne, ${planning.contacts} Kontakte, ${planning.reviews} MitArbeit-Prüfungen (${Math.round(performance.now() - planningStart)} ms).`,
   );
   // Eingliederungsbudget 2015–2020 and the § 16i / § 16e contracts of the recorded jobs (budget module)
   const budget = await seedBudgetDemo(db, tenantId, { scale });
+  lap('budget');
   say(
     `Eingliederungsbudget und ${budget.contracts} Förderverträge (§ 16i/§ 16e) in ${(budget.ms / 1000).toFixed(1)} s angelegt.`,
   );
@@ -180,7 +202,12 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
     staff: plan.length,
     rows,
     calibration,
-    ms: { simulate: simMs, write: writeMs, total: performance.now() - started },
+    ms: {
+      simulate: simMs,
+      write: writeMs,
+      total: performance.now() - started,
+      phases: { ...phases, ...Object.fromEntries(Object.entries(sink.ms).map(([k, v]) => [`copy:${k}`, v])) },
+    },
   };
 }
 

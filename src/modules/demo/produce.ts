@@ -1,3 +1,4 @@
+import { BinaryRows, binaryCopyable } from '../../db/copy-binary.ts';
 import { type CalibrationRow, calibrate } from './calibration.ts';
 import { IdFactory } from './population.ts';
 import { Rng } from './random.ts';
@@ -7,8 +8,9 @@ import { copyField } from './sink.ts';
 import { planStaff, staffDirectory } from './staff.ts';
 
 /**
- * The demo's rows as COPY text chunks, shard after shard: simulate a shard, turn it into rows, cut them
- * into chunks of at most `chunkRows` rows of one table. Runs in a worker thread (worker.ts), so that the
+ * The demo's rows as COPY chunks (binary format where the table's column types allow it, else text), shard
+ * after shard: simulate a shard, turn it into rows, cut them into chunks of at most `chunkRows` rows of one
+ * table. Runs in a worker thread (worker.ts), so that the
  * next shard is simulated while the database writes the last one, or in-process (tests, fallback).
  *
  * Shards: scale K is made of ⌈K / SHARD_SCALE⌉ simulations of equal size, each calibrated on its own.
@@ -20,6 +22,11 @@ export interface ProduceParams {
   scale: number;
   calibrate: boolean;
   chunkRows?: number;
+  /**
+   * COPY text instead of the binary format for every table (the binary format is used where a table's
+   * column types allow it: copy-binary.ts).
+   */
+  textOnly?: boolean;
 }
 
 /** The ids the rows refer to; known once the Jobcenter exists (asked for with a 'context' chunk). */
@@ -32,7 +39,8 @@ export interface ProduceContext {
 export const TABLE_ORDER: TableSpec[] = Object.values(TABLES);
 
 export type Chunk =
-  | { kind: 'rows'; table: number; text: string; rows: number }
+  /** COPY text (complete lines) or, as bytes, rows in the binary format without header and trailer */
+  | { kind: 'rows'; table: number; payload: string | Uint8Array; rows: number }
   | { kind: 'shard'; shard: number; shards: number; simulateMs: number; rows: Record<string, number> }
   | { kind: 'calibration'; rows: CalibrationRow[] }
   | { kind: 'context' };
@@ -71,19 +79,28 @@ export function* produce(params: ProduceParams): Generator<Chunk, void, ProduceC
       ctx = { ...given, ids: numbering.ids };
     }
     let spec: TableSpec | null = null;
+    let binary: BinaryRows | null = null;
     let text = '';
     let n = 0;
+    const chunk = (): Chunk => ({
+      kind: 'rows',
+      table: TABLE_ORDER.indexOf(spec as TableSpec),
+      payload: binary ? binary.take() : text,
+      rows: n,
+    });
     for (const [s, row] of worldRows(world, ctx)) {
       if (s !== spec || n >= chunkRows) {
-        if (spec && n) yield { kind: 'rows', table: TABLE_ORDER.indexOf(spec), text, rows: n };
+        if (spec && n) yield chunk();
+        if (s !== spec) binary = params.textOnly ? null : binaryWriter(s);
         spec = s;
         text = '';
         n = 0;
       }
-      text += copyLine(row);
+      if (binary) binary.add(row);
+      else text += copyLine(row);
       n++;
     }
-    if (spec && n) yield { kind: 'rows', table: TABLE_ORDER.indexOf(spec), text, rows: n };
+    if (spec && n) yield chunk();
   }
 }
 
@@ -93,6 +110,11 @@ export function simulateAll(seed: number, scale: number): World[] {
   const numbering: Numbering = { person: 0, household: 0, ids: new IdFactory(new Rng(`teilhabe-demo/${seed}/ids`)) };
   const directory = staffDirectory(planStaff(seed));
   return Array.from({ length: shards }, (_, shard) => simulate({ seed, scale: shardScale, shard, numbering, staff: directory }));
+}
+
+function binaryWriter(spec: TableSpec): BinaryRows | null {
+  const types = spec.columns.map((c) => c.type);
+  return binaryCopyable(types) ? new BinaryRows(types) : null;
 }
 
 function copyLine(row: Row): string {

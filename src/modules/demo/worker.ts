@@ -38,7 +38,10 @@ async function run() {
       }
       await until(() => credits > 0);
       credits--;
-      port?.postMessage(chunk);
+      // binary rows change hands without a copy
+      if (chunk.kind === 'rows' && typeof chunk.payload !== 'string')
+        port?.postMessage(chunk, [chunk.payload.buffer as ArrayBuffer]);
+      else port?.postMessage(chunk);
       next = chunks.next();
     }
     port?.postMessage({ kind: 'end' });
