@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { indicatorService } from './service.ts';
@@ -101,5 +102,47 @@ describe('indicator API', () => {
     expect(many.map((r) => r.month)).toEqual(['2019-12', '2018-12', '2019-06']);
     for (const r of many) expect(r).toEqual(await service.compute(tenantId, r.month, '2026-11-25'));
     expect(await service.computeMany(tenantId, [])).toEqual([]);
+  });
+
+  it('serves the same figures again only while no data changed: every write path moves them', async () => {
+    const service = indicatorService(t.db);
+    const tenantId = t.tenant.tenantId;
+    const stock = async () =>
+      (await service.compute(tenantId, '2019-12', '2026-11-25')).figures.find(
+        (f) => f.code === 'K1E2' && f.split === 'all' && f.scope === 'tenant',
+      )?.numerator;
+    const first = await service.compute(tenantId, '2019-12', '2026-11-25');
+    const again = await service.compute(tenantId, '2019-12', '2026-11-25');
+    expect(again).toEqual(first);
+    again.figures.length = 0; // a caller's copy: changing it does not change what the next caller gets
+    expect(await service.compute(tenantId, '2019-12', '2026-11-25')).toEqual(first);
+    const before = await stock();
+
+    // through the API (a second eLb in the household)
+    const leistung = await Agent.login(t.app, 'leistung');
+    const nord = t.tenant.teamIds['Team Wetzlar Nord'] as string;
+    const p = await leistung.post('/api/people/persons', {
+      customerNumber: '532D000002',
+      familyName: 'Muster',
+      givenNames: 'Max',
+      birthDate: '1981-02-02',
+      sex: 'm',
+      teamId: nord,
+      householdId,
+      role: 'partner',
+      memberFrom: '2015-01-01',
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    await leistung.post(`/api/people/persons/${p.json().id}/benefit-periods`, {
+      validFrom: '2015-01-01',
+      householdId,
+      employable: true,
+      personVersion: 1,
+    });
+    expect(await stock()).toBe((before ?? 0) + 1);
+
+    // by hand in SQL, as another process or a repair would (no service involved): the period ends
+    await t.db.rows(sql`UPDATE benefit_periods SET valid_to = '2019-01-01' WHERE person_id = ${p.json().id}`);
+    expect(await stock()).toBe(before);
   });
 });

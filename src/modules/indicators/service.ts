@@ -7,6 +7,7 @@ import { monthIndex, monthString } from './calendar.ts';
 import { FIGURES } from './definitions.ts';
 import { countFacts, factsRange } from './engine.ts';
 import { computeFigures, computeStructure, type FigureValue, type PaymentSums, type StructureValue } from './figures.ts';
+import { cachedByDataVersion } from './report-cache.ts';
 
 export interface IndicatorReport {
   month: string;
@@ -25,6 +26,13 @@ export function indicatorService(db: Database) {
    * of all months evaluated once). Months in any order; the reports come back in the order asked.
    */
   async function computeMany(tenantId: string, months: readonly string[], today = todayInGermany()): Promise<IndicatorReport[]> {
+    if (!months.length) return [];
+    // the same figures again (dashboard, team report, target page of one month) while no data changed
+    return cachedByDataVersion(db, `${tenantId}|${months.join(',')}|${today}`, () => computeFresh(tenantId, months, today));
+  }
+
+  /** Without the cache (bench: the cold path). */
+  async function computeFresh(tenantId: string, months: readonly string[], today = todayInGermany()): Promise<IndicatorReport[]> {
     if (!months.length) return [];
     const indices = months.map(monthIndex);
     const first = Math.min(...indices);
@@ -86,6 +94,7 @@ export function indicatorService(db: Database) {
   return {
     compute,
     computeMany,
+    computeFresh,
     dataMonth,
     async forCaller(caller: Caller, month: string): Promise<IndicatorReport> {
       const report = await compute(caller.tenantId, month);
