@@ -25,7 +25,9 @@ interface Run {
   stderr: string;
 }
 
-describe('teilhabe CLI', () => {
+// Each test starts the CLI several times as its own process (tsx, PGlite: 5–8 s each on a busy 2-core CI
+// machine), so the default 30 s per test is too tight there.
+describe('teilhabe CLI', { timeout: 120_000 }, () => {
   let dataDir: string;
   let databaseUrl: string | undefined;
   let tenant: CreatedTenant;
