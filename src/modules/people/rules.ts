@@ -454,22 +454,10 @@ export function isSingleParentOn(
   opts: { elb?: { birthDate: IsoDate; benefit: readonly BenefitSpan[] } } = {},
 ): boolean {
   if (opts.elb && !isElbOn(opts.elb.birthDate, opts.elb.benefit, day)) return false;
-  const on = (m: HouseholdMemberSpan) => m.from <= day && (m.to === null || day < m.to);
-  for (const me of members) {
-    if (me.personId !== personId || me.role !== 'applicant' || !on(me)) continue;
-    let minor = false;
-    let partner = false;
-    for (const m of members) {
-      if (m.householdId !== me.householdId || m.personId === personId || !on(m)) continue;
-      if (m.role === 'partner') {
-        partner = true;
-        break;
-      }
-      if (m.role === 'child' && ageOn(m.birthDate, day) < 18) minor = true;
-    }
-    if (minor && !partner) return true;
-  }
-  return false;
+  // the rule itself lives once, in singleParentDays (the engine asks it for many days at a time)
+  const out = new Uint8Array(1);
+  singleParentDays(personId, members, [day], [ymdOfIso(day)], out, new Uint8Array(1));
+  return out[0] === 1;
 }
 
 /**
@@ -488,10 +476,11 @@ export function daysFrom(days: readonly IsoDate[], iso: IsoDate): number {
 }
 
 /**
- * `isSingleParentOn` on many days at once (the indicator engine's reference days): sets `out[i]` to 1 where
- * the person is a single parent on `days[i]`, 0 elsewhere. `days` ascending ISO dates, `daysYmd` the same
- * days packed (YYYYMMDD); `scratch` at least days.length bytes. Same rule, period by period instead of
- * day by day: per applicant membership, the days on which its household has a partner or a minor child.
+ * The single-parent rule of `isSingleParentOn` (definition there), on many days at once (the indicator engine's
+ * reference days; `isSingleParentOn` asks it for one day): sets `out[i]` to 1 where the person is a single
+ * parent on `days[i]`, 0 elsewhere. `days` ascending ISO dates, `daysYmd` the same days packed (YYYYMMDD);
+ * `scratch` at least days.length bytes. Period by period: per applicant membership, the days on which its
+ * household has a partner or a minor child.
  */
 export function singleParentDays(
   personId: string,
