@@ -227,6 +227,20 @@ describe('organisation: sites, teams, staff', () => {
       expect(await audit(requestId(outside))).toMatchObject([{ outcome: 'denied', entity_id: t.tenant.staffIds.pap2 }]);
     });
 
+    it('single reads and the list apply the same scope: for every account as every caller, read concurrently', async () => {
+      // getStaff checks the scope on the row (staffVisible), listStaff in SQL (inCallersTeams)
+      const everyone = (await admin.get('/api/org/staff')).json() as { id: string; username: string }[];
+      for (const caller of ['admin', 'teamleitung', 'pap', 'pap2', 'leistung']) {
+        const agent = await Agent.login(t.app, caller);
+        const listed = new Set(((await agent.get('/api/org/staff')).json() as { id: string }[]).map((s) => s.id));
+        const reads = await Promise.all(everyone.map((s) => agent.get(`/api/org/staff/${s.id}`)));
+        const readable = everyone.filter((_, i) => reads[i]?.statusCode === 200).map((s) => s.id);
+        expect(new Set(readable), caller).toEqual(listed);
+        for (const [i, res] of reads.entries()) if (res.statusCode === 200) expect(res.json().id).toBe(everyone[i]?.id);
+        expect(reads.every((r) => r.statusCode === 200 || r.statusCode === 404)).toBe(true);
+      }
+    });
+
     it('every read of a staff record writes its audit entry before the answer leaves', async () => {
       const lead = await Agent.login(t.app, 'teamleitung');
       const id = t.tenant.staffIds.leistung as string;

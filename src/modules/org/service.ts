@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
+import { CoalescedReads } from '../../db/coalesced-reads.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { preparedRows } from '../../db/prepared.ts';
@@ -30,6 +31,23 @@ async function uniquely<T>(run: () => Promise<T>, index: string, field: string, 
     if (isUniqueViolation(err, index)) throw new ValidationError([{ field, message }]);
     throw err;
   }
+}
+
+/**
+ * Whether a staff record lies in the caller's scope under staff.read: all of the tenant, the
+ * members of the caller's teams, or only the caller. The list query (inCallersTeams) applies the
+ * same rule in SQL; a test holds the two together.
+ */
+export function staffVisible(caller: Caller, row: Pick<StaffOut, 'id' | 'teamIds'>): boolean {
+  const scope = can(caller, 'staff.read');
+  if (scope === 'tenant' || row.id === caller.staffId) return true;
+  return scope === 'team' && row.teamIds.some((t) => caller.teamIds.includes(t));
+}
+
+function idsByTenant(keys: { tenantId: string; staffId: string }[]): Map<string, string[]> {
+  const byTenant = new Map<string, string[]>();
+  for (const k of keys) byTenant.set(k.tenantId, [...(byTenant.get(k.tenantId) ?? []), k.staffId]);
+  return byTenant;
 }
 
 /** Organisation use cases. Every change writes its audit entry in the same transaction. */
@@ -68,6 +86,23 @@ export function orgService(db: Database) {
        ORDER BY s.display_name, s.id`;
     return prepared ? preparedRows<StaffOut>(executor ?? db.orm, prepared, query) : db.rows<StaffOut>(query, executor);
   }
+
+  /**
+   * Single staff records, read by the page behind every link to a colleague: concurrent requests
+   * share one query (db/coalesced-reads.ts), so the caller's scope is checked on the row
+   * (staffVisible) rather than in the query.
+   */
+  const staffById = new CoalescedReads<{ tenantId: string; staffId: string }, StaffOut>(
+    async (keys) => {
+      const found = new Map<string, StaffOut>();
+      for (const [tenantId, ids] of idsByTenant(keys)) {
+        const rows = await staffRows(tenantId, sql`s.id = ANY(${sql.param(ids)}::uuid[])`, undefined, 'org.staff.byIds');
+        for (const row of rows) found.set(`${tenantId}/${row.id}`, row);
+      }
+      return found;
+    },
+    (k) => `${k.tenantId}/${k.staffId}`,
+  );
 
   /** Staff of the caller's teams, and the caller: the rows of team scope under staff.read. */
   const inCallersTeams = (caller: Caller) =>
@@ -240,23 +275,10 @@ export function orgService(db: Database) {
      * unknown id, but thrown as ScopeDeniedError, so that the attempt is recorded as denied.
      */
     async getStaff(caller: Caller, staffId: string): Promise<StaffOut> {
-      const scope = can(caller, 'staff.read');
-      const one = sql`s.id = ${staffId}`;
-      const [row] =
-        scope === 'tenant'
-          ? await staffRows(caller.tenantId, one, undefined, 'org.staff.tenant')
-          : scope === 'team' && caller.teamIds.length
-            ? await staffRows(caller.tenantId, sql`${one} AND ${inCallersTeams(caller)}`, undefined, 'org.staff.team')
-            : await staffRows(caller.tenantId, sql`${one} AND s.id = ${caller.staffId}`, undefined, 'org.staff.own');
-      if (row) return row;
-      if (scope !== 'tenant') {
-        const [exists] = await db.orm
-          .select({ id: staff.id })
-          .from(staff)
-          .where(and(eq(staff.tenantId, caller.tenantId), eq(staff.id, staffId)));
-        if (exists) throw new ScopeDeniedError('staff', staffId, 'staff.read', STAFF_NOT_FOUND);
-      }
-      throw new NotFoundError(STAFF_NOT_FOUND);
+      const row = await staffById.load({ tenantId: caller.tenantId, staffId });
+      if (!row) throw new NotFoundError(STAFF_NOT_FOUND);
+      if (!staffVisible(caller, row)) throw new ScopeDeniedError('staff', staffId, 'staff.read', STAFF_NOT_FOUND);
+      return row;
     },
 
     async createStaff(caller: Caller, input: z.infer<typeof staffInput>) {
