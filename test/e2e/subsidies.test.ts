@@ -114,6 +114,7 @@ describe('Fördervertrag (pAp)', () => {
     await conflict.getByText('Der Vertrag wurde inzwischen geändert.', { exact: false }).waitFor();
     await expectAccessible(page, 'Vertrag beenden mit Konflikt');
     await conflict.getByRole('button', { name: 'Aktuellen Stand laden' }).click();
+    await conflict.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Vertrag beenden' }).click();
     await page.getByRole('status').getByText('Der Vertrag endet mit dem 31.12.2020.', { exact: false }).waitFor();
     await page.getByText('(vorzeitig beendet)', { exact: false }).waitFor();
