@@ -197,9 +197,24 @@ describe('Maßnahmen und Träger verwalten (Teamleitung)', () => {
     await page.getByRole('link', { name: 'Maßnahme bearbeiten' }).click();
     await expectPage(page, 'Maßnahme bearbeiten: Bewerbungswerkstatt Herborn');
     expect(await page.getByLabel('Kosten je Teilnehmermonat in Euro').inputValue()).toBe('850,00');
+    // a colleague changes the measure meanwhile: the save is refused (409), the input stays
+    const measureId = new URL(page.url()).pathname.split('/')[2] as string;
+    const colleague = await apiAs(e2e.url, 'teamleitung');
+    const { measure } = await colleague.get<{ measure: { version: number } }>(`/api/measures/${measureId}`);
+    await colleague.patch(`/api/measures/${measureId}`, { version: measure.version, site: 'Herborn, Hauptstraße 1' });
+    await page.getByLabel('Plätze', { exact: true }).fill('15');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await conflict.getByText('Diese Maßnahme wurde inzwischen geändert.', { exact: false }).waitFor();
+    expect(await page.getByLabel('Plätze', { exact: true }).inputValue()).toBe('15');
+    await expectAccessible(page, 'Maßnahme bearbeiten mit Konflikt');
+    await conflict.getByRole('button', { name: 'Aktuellen Stand laden' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Standort', { exact: true }).inputValue()).toBe('Herborn, Hauptstraße 1');
     await page.getByLabel('Plätze', { exact: true }).fill('15');
     await page.getByRole('button', { name: 'Änderungen speichern' }).click();
     await expectPage(page, 'Bewerbungswerkstatt Herborn');
     await page.getByText('15 (belegt 0, frei 15)').waitFor();
+    await page.getByText('Herborn, Hauptstraße 1').waitFor();
   });
 });
