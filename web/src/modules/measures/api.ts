@@ -6,6 +6,7 @@ import { api } from '../../lib/api.ts';
 export type { MeasureListRow, PersonAssignmentRow };
 export type MeasureDetail = Omit<Awaited<ReturnType<MeasuresService['getMeasure']>>, 'shownPersonIds'>;
 export type EvaluationReport = Awaited<ReturnType<MeasuresService['evaluation']>>;
+export type Provider = Awaited<ReturnType<MeasuresService['listProviders']>>[number];
 
 export interface MeasureFilter {
   q?: string;
@@ -20,6 +21,7 @@ export const measureKeys = {
   detail: (id: string) => ['measures', 'detail', id] as const,
   evaluation: (from: string, to: string) => ['measures', 'evaluation', from, to] as const,
   person: (personId: string) => ['measures', 'person', personId] as const,
+  providers: ['measures', 'providers'] as const,
 };
 
 const seg = encodeURIComponent;
@@ -38,6 +40,11 @@ export const measuresQuery = (f: MeasureFilter) =>
 
 export const measureQuery = (id: string) =>
   queryOptions({ queryKey: measureKeys.detail(id), queryFn: () => api.get<MeasureDetail>(`/api/measures/${seg(id)}`) });
+
+export const providersQuery = queryOptions({
+  queryKey: measureKeys.providers,
+  queryFn: () => api.get<Provider[]>('/api/measures/providers'),
+});
 
 export const evaluationQuery = (from: string, to: string) =>
   queryOptions({

@@ -3,7 +3,8 @@ import { createRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { requirePermission } from '../../app/guards.ts';
 import { appRoute } from '../../app/routes-base.tsx';
-import { Button } from '../../components/button.tsx';
+import { can } from '../../app/session.ts';
+import { Button, ButtonLink } from '../../components/button.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Checkbox, SelectField, TextField } from '../../components/fields.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -43,12 +44,23 @@ function CataloguePage() {
   const [draft, setDraft] = useState<MeasureFilter>({});
   const [filter, setFilter] = useState<MeasureFilter>({});
   const list = useQuery(measuresQuery(filter));
+  const { session } = catalogueRoute.useRouteContext();
   return (
     <div className="kern-stack-lg">
       <PageTitle title="Maßnahmekatalog" />
       <p className="kern-body">
         Maßnahmen der Träger mit Plätzen, Einstiegsrhythmus und Zielgruppen. Eine Person weisen Sie auf ihrer Personenseite zu.
       </p>
+      {can(session, 'measure.manage') && (
+        <div className="button-row">
+          <ButtonLink to="/massnahmen/neu" variant="primary">
+            Maßnahme anlegen
+          </ButtonLink>
+          <ButtonLink to="/massnahmen/traeger" variant="secondary">
+            Träger verwalten
+          </ButtonLink>
+        </div>
+      )}
       <form
         className="filter-grid"
         noValidate

@@ -5,7 +5,7 @@ import { requirePermission } from '../../app/guards.ts';
 import { appRoute } from '../../app/routes-base.tsx';
 import { can } from '../../app/session.ts';
 import { Alert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
+import { Button, ButtonLink } from '../../components/button.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -80,6 +80,13 @@ function MeasurePage() {
   return (
     <div className="kern-stack-lg">
       <PageTitle title={m.name} />
+      {can(session, 'measure.manage') && (
+        <div>
+          <ButtonLink to="/massnahmen/$measureId/bearbeiten" params={{ measureId }} variant="secondary">
+            Maßnahme bearbeiten
+          </ButtonLink>
+        </div>
+      )}
       <section className="kern-card card-section" aria-labelledby="angaben">
         <div className="kern-card__container kern-stack">
           <h2 id="angaben" className="kern-heading-medium">

@@ -13,7 +13,9 @@ import { type ApiError, api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { formatEuro } from '../../lib/money.ts';
 import { BASIS_LABELS, contractQuery, subsidyKeys } from './api.ts';
+import { ContractEndForm } from './contract-end-form.tsx';
 import { lastDay } from './contracts-page.tsx';
+import { PaymentForm } from './payment-form.tsx';
 
 export const contractRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -55,6 +57,8 @@ function ContractPage() {
         .
       </p>
       {can(session, 'subsidy.write') && <CoachingForm id={contractId} />}
+      {can(session, 'subsidy.write') && <PaymentForm contract={c} />}
+      {can(session, 'subsidy.write') && <ContractEndForm contract={c} />}
       <section className="kern-stack" aria-labelledby="zahlplan">
         <h2 id="zahlplan" className="kern-heading-medium">
           Zahlplan

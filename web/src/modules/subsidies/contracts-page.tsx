@@ -53,6 +53,9 @@ function ContractsPage() {
   return (
     <div className="kern-stack-lg">
       <PageTitle title="Geförderte Beschäftigung (§ 16i, § 16e SGB II)" />
+      <p className="kern-body">
+        Einen Fördervertrag legen Sie auf der Personenseite an: „§ 16i/§ 16e prüfen“, dann „Fördervertrag anlegen“.
+      </p>
       <div className="form-width">
         <TextField label="Stichtag" name="stichtag" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
       </div>

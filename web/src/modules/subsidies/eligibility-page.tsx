@@ -3,8 +3,9 @@ import { createRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { requirePermission } from '../../app/guards.ts';
 import { appRoute } from '../../app/routes-base.tsx';
+import { can } from '../../app/session.ts';
 import { Alert } from '../../components/alert.tsx';
-import { TextLink } from '../../components/button.tsx';
+import { ButtonLink, TextLink } from '../../components/button.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ErrorAlert, Loading } from '../../components/states.tsx';
@@ -20,6 +21,7 @@ export const eligibilityRoute = createRoute({
 
 function EligibilityPage() {
   const { personId } = eligibilityRoute.useParams();
+  const { session } = eligibilityRoute.useRouteContext();
   const [basis, setBasis] = useState<'16i' | '16e'>('16i');
   const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(day);
@@ -64,6 +66,13 @@ function EligibilityPage() {
             ))}
           </ul>
         </section>
+      )}
+      {can(session, 'subsidy.write') && (
+        <div>
+          <ButtonLink to="/personen/$personId/foerderung/neu" params={{ personId }} search={{ basis }} variant="primary">
+            Fördervertrag anlegen
+          </ButtonLink>
+        </div>
       )}
     </div>
   );
