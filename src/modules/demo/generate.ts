@@ -13,7 +13,7 @@ import { seedPlanningDemo } from '../planning/demo.ts';
 import type { CalibrationRow } from './calibration.ts';
 import { SITES, TEAMS } from './geography.ts';
 import { IdFactory } from './population.ts';
-import { type Chunk, type ProduceContext, type ProduceParams, produce, shardsFor, TABLE_ORDER } from './produce.ts';
+import { type Chunk, chunkBytes, type ProduceContext, type ProduceParams, produce, shardsFor, TABLE_ORDER } from './produce.ts';
 import { Rng } from './random.ts';
 import type { TableSpec } from './records.ts';
 import { openSink } from './sink.ts';
@@ -84,6 +84,8 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   const lap = (phase: string) => {
     const now = performance.now();
     phases[phase] = (phases[phase] ?? 0) + now - mark;
+    if (process.env.DEMO_TRACE)
+      console.error(`TRACE ${((now - started) / 1000).toFixed(2)} ${phase} +${((now - mark) / 1000).toFixed(2)}`);
     mark = now;
   };
   const tenantName = opts.tenantName ?? DEFAULT_TENANT_NAME;
@@ -317,10 +319,14 @@ function inProcess(params: ProduceParams): Producer {
   };
 }
 
-/** Chunks from a worker thread (worker.ts), at most `window` in flight. */
-function fromWorker(params: ProduceParams, window = 6): Producer {
+/**
+ * Chunks from a worker thread (worker.ts), at most `windowBytes` in flight: 64 MiB holds one shard's rows
+ * (~55 MB at shard scale 0.5), so the worker simulates the next shard while this thread writes the last.
+ * With 6 chunks (before 03.12.2026) it waited for the writes and scale 1 lost ~4 s (docs/demo.md).
+ */
+function fromWorker(params: ProduceParams, windowBytes = 64 * 1024 * 1024): Producer {
   // worker-entry.mjs registers the TypeScript loader (tsx) in the worker, then loads worker.ts
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { params, window } });
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { params, windowBytes } });
   const queue: (Chunk | { kind: 'end' } | { kind: 'error'; message: string })[] = [];
   let failure: Error | null = null;
   let ended = false;
@@ -359,7 +365,7 @@ function fromWorker(params: ProduceParams, window = 6): Producer {
           return;
         }
         if (m.kind === 'error') throw new Error(m.message);
-        worker.postMessage('more');
+        worker.postMessage({ taken: chunkBytes(m) });
         yield m;
       }
     } finally {

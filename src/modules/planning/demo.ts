@@ -145,15 +145,15 @@ export async function seedPlanningDemo(
     if (s.roles.includes('pap') || s.roles.includes('fallmanagement'))
       for (const t of s.teamIds) byTeam.set(t, [...(byTeam.get(t) ?? []), s.id]);
 
-  const planRows: (typeof plans.$inferInsert)[] = [];
-  const revisionRows: (typeof planRevisions.$inferInsert)[] = [];
-  const stepRows: (typeof planSteps.$inferInsert)[] = [];
-  const contactRows: (typeof contacts.$inferInsert)[] = [];
-  const reviewRows: (typeof mitarbeitReviews.$inferInsert)[] = [];
-
-  const roster = await loadTeamRoster(db, tenantId, [...byTeam.keys()], { day: today });
+  const counts = { plans: 0, steps: 0, contacts: 0, reviews: 0 };
+  // one team at a time, written before the next is read: memory does not grow with the demo's scale
   for (const [teamId, caseworkers] of byTeam) {
-    for (const person of roster.filter((r) => r.teamId === teamId)) {
+    const planRows: (typeof plans.$inferInsert)[] = [];
+    const revisionRows: (typeof planRevisions.$inferInsert)[] = [];
+    const stepRows: (typeof planSteps.$inferInsert)[] = [];
+    const contactRows: (typeof contacts.$inferInsert)[] = [];
+    const reviewRows: (typeof mitarbeitReviews.$inferInsert)[] = [];
+    for (const person of await loadTeamRoster(db, tenantId, [teamId], { day: today, teamsInSql: true })) {
       const staffId = rng.pick(caseworkers);
       if (rng.chance(planShare)) {
         const profile = rng.pick(PROFILES);
@@ -233,56 +233,60 @@ export async function seedPlanningDemo(
         });
       }
     }
+    // scalar tables through bulkInsert (COPY from 2,000 rows on); the two with array columns in batches
+    await db.orm.transaction(async (tx) => {
+      await bulkInsert(
+        tx,
+        'plans',
+        [
+          { name: 'tenant_id', type: 'uuid' },
+          { name: 'id', type: 'uuid' },
+          { name: 'person_id', type: 'uuid' },
+          { name: 'current_revision', type: 'int4' },
+          { name: 'version', type: 'int4' },
+        ],
+        columnsOf(planRows, ['tenantId', 'id', 'personId', 'currentRevision', 'version']),
+      );
+      for (const b of batches(revisionRows)) await tx.insert(planRevisions).values(b);
+      await bulkInsert(
+        tx,
+        'plan_steps',
+        [
+          { name: 'tenant_id', type: 'uuid' },
+          { name: 'plan_id', type: 'uuid' },
+          { name: 'revision', type: 'int4' },
+          { name: 'position', type: 'int4' },
+          { name: 'description', type: 'text' },
+          { name: 'owner', type: 'text' },
+          { name: 'due_date', type: 'date' },
+          { name: 'done_on', type: 'date' },
+        ],
+        columnsOf(stepRows, ['tenantId', 'planId', 'revision', 'position', 'description', 'owner', 'dueDate', 'doneOn']),
+      );
+      await bulkInsert(
+        tx,
+        'contacts',
+        [
+          { name: 'tenant_id', type: 'uuid' },
+          { name: 'id', type: 'uuid' },
+          { name: 'person_id', type: 'uuid' },
+          { name: 'kind', type: 'text' },
+          { name: 'contact_date', type: 'date' },
+          { name: 'contact_time', type: 'text' },
+          { name: 'status', type: 'text' },
+          { name: 'staff_id', type: 'uuid' },
+        ],
+        columnsOf(contactRows, ['tenantId', 'id', 'personId', 'kind', 'contactDate', 'contactTime', 'status', 'staffId']),
+      );
+      for (const b of batches(reviewRows)) await tx.insert(mitarbeitReviews).values(b);
+    });
+    counts.plans += planRows.length;
+    counts.steps += stepRows.length;
+    counts.contacts += contactRows.length;
+    counts.reviews += reviewRows.length;
   }
-
-  const batches = <T>(list: T[], size = 1000) =>
-    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-  // scalar tables through bulkInsert (COPY from 2,000 rows on); the two with array columns in batches
-  await db.orm.transaction(async (tx) => {
-    await bulkInsert(
-      tx,
-      'plans',
-      [
-        { name: 'tenant_id', type: 'uuid' },
-        { name: 'id', type: 'uuid' },
-        { name: 'person_id', type: 'uuid' },
-        { name: 'current_revision', type: 'int4' },
-        { name: 'version', type: 'int4' },
-      ],
-      columnsOf(planRows, ['tenantId', 'id', 'personId', 'currentRevision', 'version']),
-    );
-    for (const b of batches(revisionRows)) await tx.insert(planRevisions).values(b);
-    await bulkInsert(
-      tx,
-      'plan_steps',
-      [
-        { name: 'tenant_id', type: 'uuid' },
-        { name: 'plan_id', type: 'uuid' },
-        { name: 'revision', type: 'int4' },
-        { name: 'position', type: 'int4' },
-        { name: 'description', type: 'text' },
-        { name: 'owner', type: 'text' },
-        { name: 'due_date', type: 'date' },
-        { name: 'done_on', type: 'date' },
-      ],
-      columnsOf(stepRows, ['tenantId', 'planId', 'revision', 'position', 'description', 'owner', 'dueDate', 'doneOn']),
-    );
-    await bulkInsert(
-      tx,
-      'contacts',
-      [
-        { name: 'tenant_id', type: 'uuid' },
-        { name: 'id', type: 'uuid' },
-        { name: 'person_id', type: 'uuid' },
-        { name: 'kind', type: 'text' },
-        { name: 'contact_date', type: 'date' },
-        { name: 'contact_time', type: 'text' },
-        { name: 'status', type: 'text' },
-        { name: 'staff_id', type: 'uuid' },
-      ],
-      columnsOf(contactRows, ['tenantId', 'id', 'personId', 'kind', 'contactDate', 'contactTime', 'status', 'staffId']),
-    );
-    for (const b of batches(reviewRows)) await tx.insert(mitarbeitReviews).values(b);
-  });
-  return { plans: planRows.length, steps: stepRows.length, contacts: contactRows.length, reviews: reviewRows.length };
+  return counts;
 }
+
+const batches = <T>(list: T[], size = 1000) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
