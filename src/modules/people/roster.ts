@@ -96,3 +96,11 @@ export async function loadTeamRoster(
   }
   return out;
 }
+
+/** Persons per responsible team (any status): lets a caller read the roster a few teams at a time. */
+export async function teamSizes(db: Database, tenantId: string): Promise<Map<string, number>> {
+  const rows = await db.rows<{ team: string | null; n: number }>(
+    sql`SELECT team_id AS team, count(*)::int AS n FROM persons WHERE tenant_id = ${tenantId} GROUP BY team_id`,
+  );
+  return new Map(rows.filter((r) => r.team !== null).map((r) => [r.team as string, r.n]));
+}
