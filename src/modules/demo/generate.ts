@@ -87,8 +87,6 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
   const lap = (phase: string) => {
     const now = performance.now();
     phases[phase] = (phases[phase] ?? 0) + now - mark;
-    if (process.env.DEMO_TRACE)
-      console.error(`TRACE ${((now - started) / 1000).toFixed(2)} ${phase} +${((now - mark) / 1000).toFixed(2)}`);
     mark = now;
   };
   const tenantName = opts.tenantName ?? DEFAULT_TENANT_NAME;
