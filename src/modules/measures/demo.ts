@@ -34,7 +34,7 @@ export interface MeasuresDemoResult {
 
 const INTEGRATION = new Set<string>(INTEGRATION_KINDS);
 /** Periods per page: the facts of at most this many persons are in memory at once. */
-const PAGE = 20_000;
+const PAGE = 5_000;
 const byKey = Object.fromEntries(CATALOGUE.map((m) => [m.key, m]));
 
 function preferences(groups: string[], months: number): string[] {

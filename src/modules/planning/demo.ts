@@ -129,8 +129,8 @@ const KINDS: readonly (readonly [ContactKind, number])[] = [
   ['home_visit', 5],
   ['group', 7],
 ];
-/** Persons (of any status) of the teams read at once: ~49,000 at scale 1, so one read there; ~490,000 at scale 10, two reads. */
-const ROSTER_PERSONS = 250_000;
+/** Persons (of any status) of the teams read at once: ~49,000 at scale 1, so one read there; ~490,000 at scale 10, six reads. */
+const ROSTER_PERSONS = 100_000;
 const TIMES = ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '13:30', '14:00', '14:30', '15:00'];
 
 export async function seedPlanningDemo(
