@@ -1,7 +1,7 @@
 -- The overlap rules of 0002 unchanged, only the GiST index behind each with person_id as its first column
 -- instead of tenant_id. tenant_id has one value per Jobcenter, so as the first column it does not divide the
--- tree; with person_id first, building the constraint (the index plus one check per row against it) costs
--- about half: the demo's status periods (172,000 rows) 2.8 instead of 4.3–6.2 s on PGlite (docs/demo.md).
+-- tree. Re-adding the four constraints on the finished scale-1 demo costs 5.5 instead of 8.0-9.2 s on PGlite;
+-- right after the demo's COPY (same transaction) the gain is smaller, 8.0 -> 7.5 s (docs/demo.md).
 -- Lookups by (tenant_id, person_id) use the index as before.
 ALTER TABLE "household_memberships" DROP CONSTRAINT "household_memberships_no_overlap";--> statement-breakpoint
 ALTER TABLE "household_memberships" ADD CONSTRAINT "household_memberships_no_overlap"
