@@ -25,6 +25,8 @@ export const DEMO_INTEGRATION_PAID: Record<number, number> = {
   2020: 940_000_000,
 };
 export const DEMO_PAT_2019_CENTS = 33_620_000;
+/** Subsidised jobs planned and written at a time (a contract's commitments, payments and coaching). */
+const PAGE = 1_000;
 
 const WEIGHTS: [Instrument, number][] = [
   ['activation_45', 40],
@@ -76,7 +78,44 @@ export async function seedBudgetDemo(
   const patShareBp = s2019 > 0 ? Math.min(10000, Math.round((patTarget * 10000) / s2019)) : 0;
   const egt = uuidv7();
   const pat = uuidv7();
-  const subsidies = planSubsidyDemo(jobs, tenantId, actor, { integrationSourceId: egt, patSourceId: pat, patShareBp, asOf });
+  await db.orm.transaction((tx) =>
+    tx.insert(budgetSources).values([
+      { tenantId, id: egt, kind: 'integration', label: 'Eingliederungsbudget' },
+      { tenantId, id: pat, kind: 'pat', label: 'Passiv-Aktiv-Transfer (PAT)' },
+    ]),
+  );
+  // what the plan lines need of every commitment: cents per source, instrument (in order of first appearance)
+  // and year; the commitments themselves are written page by page, so memory does not grow with the scale
+  const sums = new Map<string, Map<Instrument, Map<number, number>>>([
+    [egt, new Map()],
+    [pat, new Map()],
+  ]);
+  const count = (list: RecordedCommitment[]) => {
+    for (const c of list) {
+      const bySource = sums.get(c.sourceId) as Map<Instrument, Map<number, number>>;
+      const byYear = bySource.get(c.instrument) ?? new Map<number, number>();
+      bySource.set(c.instrument, byYear);
+      for (const [year, cents] of centsByYear(c.months)) byYear.set(year, (byYear.get(year) ?? 0) + cents);
+    }
+  };
+  const paidBy = new Map<string, number>();
+  let contracts = 0;
+  for (let start = 0; start < jobs.length; start += PAGE) {
+    const subsidies = planSubsidyDemo(jobs.slice(start, start + PAGE), tenantId, actor, {
+      integrationSourceId: egt,
+      patSourceId: pat,
+      patShareBp,
+      asOf,
+      firstIndex: start,
+    });
+    for (const [key, cents] of subsidies.paidBy) paidBy.set(key, (paidBy.get(key) ?? 0) + cents);
+    count(subsidies.commitments);
+    contracts += subsidies.contracts.length;
+    await db.orm.transaction(async (tx) => {
+      await insertSubsidyDemo(tx, subsidies);
+      await insertRecordedCommitments(tx, tenantId, actor, subsidies.commitments);
+    });
+  }
 
   // the other instruments: one commitment a year each, paid in twelve monthly instalments
   const manual: RecordedCommitment[] = [];
@@ -84,8 +123,7 @@ export async function seedBudgetDemo(
   for (const [yearText, full] of Object.entries(DEMO_INTEGRATION_PAID)) {
     const year = Number(yearText);
     const target = Math.round(full * scale);
-    const fromSubsidies =
-      (subsidies.paidBy.get(`integration/16i/${year}`) ?? 0) + (subsidies.paidBy.get(`integration/16e/${year}`) ?? 0);
+    const fromSubsidies = (paidBy.get(`integration/16i/${year}`) ?? 0) + (paidBy.get(`integration/16e/${year}`) ?? 0);
     const rest = Math.max(0, target - fromSubsidies);
     const parts = byWeights(
       rest,
@@ -113,20 +151,20 @@ export async function seedBudgetDemo(
     });
     paid[year] = {
       integrationCents: fromSubsidies + (endOfMonth(`${year}-12-01`) <= asOf ? rest : 0),
-      patCents: subsidies.paidBy.get(`pat/16i/${year}`) ?? 0,
+      patCents: paidBy.get(`pat/16i/${year}`) ?? 0,
     };
   }
+  count(manual);
 
   // plan lines: 103 % of each instrument's commitments in the year; allocation = sum of the plan
-  const all = [...subsidies.commitments, ...manual];
   const planLines: (typeof budgetPlanLines.$inferInsert)[] = [];
   const allocations: (typeof budgetAllocations.$inferInsert)[] = [];
   for (const year of Object.keys(DEMO_INTEGRATION_PAID).map(Number)) {
     for (const source of [egt, pat]) {
-      const bySource = new Map<Instrument, number>();
-      for (const c of all.filter((x) => x.sourceId === source))
-        bySource.set(c.instrument, (bySource.get(c.instrument) ?? 0) + (centsByYear(c.months).get(year) ?? 0));
-      const lines = [...bySource].filter(([, cents]) => cents > 0);
+      const bySource = sums.get(source) as Map<Instrument, Map<number, number>>;
+      const lines = [...bySource]
+        .map(([instrument, byYear]) => [instrument, byYear.get(year) ?? 0] as const)
+        .filter(([, cents]) => cents > 0);
       if (!lines.length) continue;
       const isPat2019 = source === pat && year === 2019;
       const values = lines.map(([instrument, cents]) => ({
@@ -142,14 +180,9 @@ export async function seedBudgetDemo(
   }
 
   await db.orm.transaction(async (tx) => {
-    await tx.insert(budgetSources).values([
-      { tenantId, id: egt, kind: 'integration', label: 'Eingliederungsbudget' },
-      { tenantId, id: pat, kind: 'pat', label: 'Passiv-Aktiv-Transfer (PAT)' },
-    ]);
     await tx.insert(budgetAllocations).values(allocations);
     await tx.insert(budgetPlanLines).values(planLines);
-    await insertSubsidyDemo(tx, subsidies);
-    await insertRecordedCommitments(tx, tenantId, actor, all);
+    await insertRecordedCommitments(tx, tenantId, actor, manual);
     await appendAudit(tx, [
       {
         tenantId,
@@ -162,5 +195,5 @@ export async function seedBudgetDemo(
       },
     ]);
   });
-  return { ms: performance.now() - started, contracts: subsidies.contracts.length, patShareBp, paid };
+  return { ms: performance.now() - started, contracts, patShareBp, paid };
 }

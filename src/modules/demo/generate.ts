@@ -13,7 +13,7 @@ import { seedPlanningDemo } from '../planning/demo.ts';
 import type { CalibrationRow } from './calibration.ts';
 import { SITES, TEAMS } from './geography.ts';
 import { IdFactory } from './population.ts';
-import { type Chunk, type ProduceContext, type ProduceParams, produce, shardsFor, TABLE_ORDER } from './produce.ts';
+import { type Chunk, chunkBytes, type ProduceContext, type ProduceParams, produce, shardsFor, TABLE_ORDER } from './produce.ts';
 import { Rng } from './random.ts';
 import type { TableSpec } from './records.ts';
 import { openSink } from './sink.ts';
@@ -28,6 +28,9 @@ import { LOGIN_ACCOUNTS, planStaff } from './staff.ts';
  * K/⌈K⌉ each, one after another, written as they are made, so memory stays that of one (K = 100: a federal
  * state of a million eLb). Staff stay the same ~300.
  */
+/** The organisation's tables the demo writes (besides the people's, TABLE_ORDER). */
+const ORG_TABLES = ['tenants', 'sites', 'teams', 'staff', 'staff_roles', 'team_memberships'];
+
 export const DEFAULT_TENANT_NAME = 'Kommunales Jobcenter Lahn-Dill (Demo)';
 export const MAX_SCALE = 1000;
 
@@ -160,8 +163,9 @@ export async function generateDemo(db: Database, opts: DemoOptions = {}): Promis
     ]),
   );
   lap('audit');
-  // statistics for the planner after the bulk load (PGlite has no autovacuum); the modules below query people
-  await db.rows(sql`ANALYZE`);
+  // statistics for the planner after the bulk load (PGlite has no autovacuum); the modules below query people.
+  // Only the tables the demo filled: a database-wide ANALYZE also visits every catalogue and empty table.
+  await db.rows(sql.raw(`ANALYZE ${[...TABLE_ORDER.map((t) => t.table), ...ORG_TABLES].join(', ')}`));
   lap('analyze');
   // modules with demo data of their own (docs/demo.md, "Weitere Module"), after the people
   const measures = await seedMeasuresDemo(db, tenantId, {
@@ -317,10 +321,14 @@ function inProcess(params: ProduceParams): Producer {
   };
 }
 
-/** Chunks from a worker thread (worker.ts), at most `window` in flight. */
-function fromWorker(params: ProduceParams, window = 6): Producer {
+/**
+ * Chunks from a worker thread (worker.ts), at most `windowBytes` in flight: 64 MiB holds one shard's rows
+ * (~55 MB at shard scale 0.5), so the worker simulates the next shard while this thread writes the last.
+ * With 6 chunks (before 03.12.2026) it waited for the writes and scale 1 lost ~4 s (docs/demo.md).
+ */
+function fromWorker(params: ProduceParams, windowBytes = 64 * 1024 * 1024): Producer {
   // worker-entry.mjs registers the TypeScript loader (tsx) in the worker, then loads worker.ts
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { params, window } });
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { params, windowBytes } });
   const queue: (Chunk | { kind: 'end' } | { kind: 'error'; message: string })[] = [];
   let failure: Error | null = null;
   let ended = false;
@@ -359,7 +367,7 @@ function fromWorker(params: ProduceParams, window = 6): Producer {
           return;
         }
         if (m.kind === 'error') throw new Error(m.message);
-        worker.postMessage('more');
+        worker.postMessage({ taken: chunkBytes(m) });
         yield m;
       }
     } finally {

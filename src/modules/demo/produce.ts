@@ -45,6 +45,12 @@ export type Chunk =
   | { kind: 'calibration'; rows: CalibrationRow[] }
   | { kind: 'context' };
 
+/** What a chunk holds in memory until the main thread takes it (rows; other chunks count as nothing). */
+export function chunkBytes(chunk: Chunk): number {
+  if (chunk.kind !== 'rows') return 0;
+  return typeof chunk.payload === 'string' ? chunk.payload.length * 2 : chunk.payload.byteLength;
+}
+
 export function shardsFor(scale: number): { shards: number; shardScale: number } {
   const shards = Math.max(1, Math.ceil(scale / SHARD_SCALE - 1e-9));
   return { shards, shardScale: scale / shards };

@@ -1,19 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Chunk, type ProduceContext, type ProduceParams, produce } from './produce.ts';
+import { type Chunk, chunkBytes, type ProduceContext, type ProduceParams, produce } from './produce.ts';
 
 /**
- * Worker thread of the demo generator: simulates the shards and sends their rows as COPY text chunks to
- * the main thread, which writes them. At most `window` chunks are on the way at any time (the main thread
- * answers each with 'more'), so memory stays bounded however large the demo.
+ * Worker thread of the demo generator: simulates the shards and sends their rows as COPY chunks to the main
+ * thread, which writes them. At most `windowBytes` of chunks are on the way at any time (the main thread
+ * answers each chunk with its size when it takes it), so memory stays bounded however large the demo.
+ * The window holds a whole shard's rows (~55 MB at shard scale 0.5): the worker then simulates the next
+ * shard while the main thread still writes the last one, instead of waiting for it chunk by chunk
+ * (docs/demo.md, "Größe und Geschwindigkeit").
  */
 const port = parentPort;
 if (!port) throw new Error('worker.ts läuft nur als Worker-Thread');
-const { params, window } = workerData as { params: ProduceParams; window: number };
-let credits = window;
+const { params, windowBytes } = workerData as { params: ProduceParams; windowBytes: number };
+let inFlight = 0;
 let wake: (() => void) | null = null;
 let context: ProduceContext | null = null;
 port.on('message', (message: unknown) => {
-  if (message === 'more') credits++;
+  if (message && typeof message === 'object' && 'taken' in message) inFlight -= (message as { taken: number }).taken;
   else if (message && typeof message === 'object' && 'context' in message)
     context = (message as { context: ProduceContext }).context;
   wake?.();
@@ -36,8 +39,8 @@ async function run() {
         next = chunks.next(context as ProduceContext);
         continue;
       }
-      await until(() => credits > 0);
-      credits--;
+      await until(() => inFlight < windowBytes);
+      inFlight += chunkBytes(chunk);
       // binary rows change hands without a copy
       if (chunk.kind === 'rows' && typeof chunk.payload !== 'string')
         port?.postMessage(chunk, [chunk.payload.buffer as ArrayBuffer]);

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
-import { addDays, addMonths } from '../../lib/dates.ts';
+import { addDays, addMonths, fromDay } from '../../lib/dates.ts';
 import { appendAudit } from '../audit/service.ts';
 import { INTEGRATION_KINDS } from '../people/codes.ts';
 import type { PersonFacts } from '../people/facts.ts';
-import { loadMeasureParticipantFacts } from '../people/measure-status.ts';
+import { listMeasureStatusPeriodsCompact, loadMeasureParticipantFacts } from '../people/measure-status.ts';
 import { ageOn, isLongTermRecipientOn, isSingleParentOn } from '../people/rules.ts';
 import { CATALOGUE, seedMeasureCatalogue } from './catalogue.ts';
 import type { ExitReason, Outcome } from './code-lists.ts';
@@ -33,6 +33,8 @@ export interface MeasuresDemoResult {
 }
 
 const INTEGRATION = new Set<string>(INTEGRATION_KINDS);
+/** Periods per page: the facts of at most this many persons are in memory at once. */
+const PAGE = 5_000;
 const byKey = Object.fromEntries(CATALOGUE.map((m) => [m.key, m]));
 
 function preferences(groups: string[], months: number): string[] {
@@ -55,103 +57,134 @@ export async function seedMeasuresDemo(
 ): Promise<MeasuresDemoResult> {
   const started = performance.now();
   const measureIds = await seedMeasureCatalogue(db, tenantId, opts.actorId);
-  const facts = await loadMeasureParticipantFacts(db, tenantId);
   // the records' horizon: the latest start of any status period (outcomes are only derived within it)
   const [horizon] = await db.rows<{ d: string | null }>(
     sql`SELECT max(valid_from) AS d FROM status_periods WHERE tenant_id = ${tenantId}`,
   );
-  let lastDay = horizon?.d ?? '2000-01-01';
-  const periods: { p: PersonFacts; from: string; to: string | null }[] = [];
-  for (const p of facts)
-    for (const s of p.status) {
-      if (s.from > lastDay) lastDay = s.from;
-      if (s.kind !== 'labour_market' || s.value !== 'measure') continue;
-      if (p.employments.some((e) => e.kind === 'public_16d' && e.from === s.from)) continue;
-      periods.push({ p, from: s.from, to: s.to });
-    }
-  periods.sort((a, b) => a.from.localeCompare(b.from) || a.p.id.localeCompare(b.p.id));
-
+  const lastDay = horizon?.d ?? '2000-01-01';
+  // the periods in order of start (places are taken first come, first served), read compactly; the persons'
+  // facts page by page, so memory does not grow with the demo's scale (docs/demo.md)
+  const periods = await listMeasureStatusPeriodsCompact(db, tenantId);
+  let assigned = 0;
   // active participations per measure, to keep within the places
   const active = new Map<string, string[]>();
-  const cols: unknown[][] = Array.from({ length: 19 }, () => []);
   let unassigned = 0;
-  for (const { p, from, to } of periods) {
-    const benefit = p.benefit;
-    const groups = targetGroupsOf({
-      sex: p.sex,
-      age: ageOn(p.birthDate, from),
-      longTermRecipient: isLongTermRecipientOn(p.birthDate, benefit, from),
-      singleParent: isSingleParentOn(p.id, p.members, from),
-      refugee: p.status.some((s) => s.kind === 'refugee' && s.from <= from && (s.to === null || s.to > from)),
-      rehaOrSevereDisability: p.status.some(
-        (s) => s.kind === 'severe_disability' && s.from <= from && (s.to === null || s.to > from),
-      ),
-    });
-    const exitDate = to ? addDays(to, -1) : null;
-    const months = exitDate ? (Date.parse(exitDate) - Date.parse(from)) / (30.44 * 86_400_000) : 6;
-    const key = preferences(groups, months).find((k) => {
-      const m = byKey[k];
-      if (!m || !fitsTargetGroups(m.targetGroups, groups)) return false;
-      if (from < m.contractFrom || (m.contractUntil && from > m.contractUntil)) return false;
-      const list = (active.get(k) ?? []).filter((end) => end >= from);
-      active.set(k, list);
-      return list.length < m.places;
-    });
-    if (!key) {
-      unassigned++;
-      continue;
-    }
-    const m = byKey[key] as (typeof CATALOGUE)[number];
-    active.get(key)?.push(exitDate ?? '9999-12-31');
-    const plannedEnd = plannedEndFor(from, m.durationValue, m.durationUnit);
-    let exitReason: ExitReason | null = null;
-    let outcome: Outcome | null = null;
-    let outcomeOn: string | null = null;
-    if (exitDate) {
-      const jobStarts = p.employments.filter((e) => INTEGRATION.has(e.kind)).map((e) => e.from);
-      const half = addDays(from, Math.floor((Date.parse(plannedEnd) - Date.parse(from)) / 86_400_000 / 2));
-      exitReason = jobStarts.some((d) => d >= addDays(exitDate, -6) && d <= addDays(exitDate, 7))
-        ? 'job'
-        : exitDate >= addDays(plannedEnd, -7)
-          ? 'regular'
-          : exitDate < half
-            ? 'dropout'
-            : 'other';
-      const sixMonths = addMonths(exitDate, 6);
-      if (sixMonths <= lastDay) {
-        outcomeOn = sixMonths;
-        outcome = jobStarts.some((d) => d > exitDate && d <= sixMonths)
-          ? 'integration'
-          : p.status.some((s) => s.kind === 'labour_market' && s.value === 'measure' && s.from > exitDate && s.from <= sixMonths)
-            ? 'other_measure'
-            : 'unemployed';
+  for (let start = 0; start < periods.length; start += PAGE) {
+    const stop = Math.min(periods.length, start + PAGE);
+    const ids = [...new Set(Array.from(periods.person.subarray(start, stop), (k) => periods.personIds[k] as string))];
+    const facts = new Map((await loadMeasureParticipantFacts(db, tenantId, { personIds: ids })).map((p) => [p.id, p]));
+    const cols: unknown[][] = Array.from({ length: 19 }, () => []);
+    for (let i = start; i < stop; i++) {
+      const p = facts.get(periods.personIds[periods.person[i] as number] as string) as PersonFacts;
+      const from = fromDay(periods.from[i] as number);
+      const to = (periods.to[i] as number) < 0 ? null : fromDay(periods.to[i] as number);
+      // periods that start with a § 16d work opportunity are not catalogue measures
+      if (p.employments.some((e) => e.kind === 'public_16d' && e.from === from)) continue;
+      const benefit = p.benefit;
+      const groups = targetGroupsOf({
+        sex: p.sex,
+        age: ageOn(p.birthDate, from),
+        longTermRecipient: isLongTermRecipientOn(p.birthDate, benefit, from),
+        singleParent: isSingleParentOn(p.id, p.members, from),
+        refugee: p.status.some((s) => s.kind === 'refugee' && s.from <= from && (s.to === null || s.to > from)),
+        rehaOrSevereDisability: p.status.some(
+          (s) => s.kind === 'severe_disability' && s.from <= from && (s.to === null || s.to > from),
+        ),
+      });
+      const exitDate = to ? addDays(to, -1) : null;
+      const months = exitDate ? (Date.parse(exitDate) - Date.parse(from)) / (30.44 * 86_400_000) : 6;
+      const key = preferences(groups, months).find((k) => {
+        const m = byKey[k];
+        if (!m || !fitsTargetGroups(m.targetGroups, groups)) return false;
+        if (from < m.contractFrom || (m.contractUntil && from > m.contractUntil)) return false;
+        const list = (active.get(k) ?? []).filter((end) => end >= from);
+        active.set(k, list);
+        return list.length < m.places;
+      });
+      if (!key) {
+        unassigned++;
+        continue;
       }
+      const m = byKey[key] as (typeof CATALOGUE)[number];
+      active.get(key)?.push(exitDate ?? '9999-12-31');
+      const plannedEnd = plannedEndFor(from, m.durationValue, m.durationUnit);
+      let exitReason: ExitReason | null = null;
+      let outcome: Outcome | null = null;
+      let outcomeOn: string | null = null;
+      if (exitDate) {
+        const jobStarts = p.employments.filter((e) => INTEGRATION.has(e.kind)).map((e) => e.from);
+        const half = addDays(from, Math.floor((Date.parse(plannedEnd) - Date.parse(from)) / 86_400_000 / 2));
+        exitReason = jobStarts.some((d) => d >= addDays(exitDate, -6) && d <= addDays(exitDate, 7))
+          ? 'job'
+          : exitDate >= addDays(plannedEnd, -7)
+            ? 'regular'
+            : exitDate < half
+              ? 'dropout'
+              : 'other';
+        const sixMonths = addMonths(exitDate, 6);
+        if (sixMonths <= lastDay) {
+          outcomeOn = sixMonths;
+          outcome = jobStarts.some((d) => d > exitDate && d <= sixMonths)
+            ? 'integration'
+            : p.status.some(
+                  (s) => s.kind === 'labour_market' && s.value === 'measure' && s.from > exitDate && s.from <= sixMonths,
+                )
+              ? 'other_measure'
+              : 'unemployed';
+        }
+      }
+      const row = [
+        tenantId,
+        uuidv7(),
+        measureIds[key],
+        p.id,
+        exitDate ? 'exited' : 'active',
+        addDays(from, -14),
+        opts.caseworkerId,
+        from,
+        plannedEnd,
+        addDays(from, -7),
+        'agrees',
+        p.sex,
+        groups.join(','),
+        true,
+        from,
+        exitDate,
+        exitReason,
+        outcome,
+        outcomeOn,
+      ];
+      row.forEach((v, i) => {
+        cols[i]?.push(v);
+      });
     }
-    const row = [
-      tenantId,
-      uuidv7(),
-      measureIds[key],
-      p.id,
-      exitDate ? 'exited' : 'active',
-      addDays(from, -14),
-      opts.caseworkerId,
-      from,
-      plannedEnd,
-      addDays(from, -7),
-      'agrees',
-      p.sex,
-      groups.join(','),
-      true,
-      from,
-      exitDate,
-      exitReason,
-      outcome,
-      outcomeOn,
-    ];
-    row.forEach((v, i) => {
-      cols[i]?.push(v);
-    });
+    await insertAssignments(db, cols);
+    assigned += cols[0]?.length ?? 0;
   }
+  await db.orm.transaction((tx) =>
+    appendAudit(tx, [
+      {
+        tenantId,
+        actorId: opts.actorId,
+        action: 'measure.demo.seed',
+        entityType: 'tenant',
+        entityId: tenantId,
+        purpose: `Demodaten: ${assigned} Zuweisungen`,
+        outcome: 'success',
+      },
+    ]),
+  );
+  return {
+    measures: CATALOGUE.length,
+    assignments: assigned,
+    unassigned,
+    ms: performance.now() - started,
+  };
+}
+
+/** One page of assignments, one array parameter per column, in batches of 5,000 rows. */
+async function insertAssignments(db: Database, cols: unknown[][]): Promise<void> {
+  if (!cols[0]?.length) return;
   await db.orm.transaction(async (tx) => {
     // one array parameter per column (person_groups as a comma list: unnest cannot carry text[][])
     const types = [
@@ -186,22 +219,5 @@ export async function seedMeasuresDemo(
           FROM unnest(${sql.join(arrays, sql`, `)})
             AS x(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19)`);
     }
-    await appendAudit(tx, [
-      {
-        tenantId,
-        actorId: opts.actorId,
-        action: 'measure.demo.seed',
-        entityType: 'tenant',
-        entityId: tenantId,
-        purpose: `Demodaten: ${cols[0]?.length ?? 0} Zuweisungen`,
-        outcome: 'success',
-      },
-    ]);
   });
-  return {
-    measures: CATALOGUE.length,
-    assignments: cols[0]?.length ?? 0,
-    unassigned,
-    ms: performance.now() - started,
-  };
 }

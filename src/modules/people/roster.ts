@@ -23,7 +23,14 @@ export async function loadTeamRoster(
   db: Database,
   tenantId: string,
   teamIds: readonly string[],
-  opts: { day?: string } = {},
+  opts: {
+    day?: string;
+    /**
+     * Filter the teams in SQL: the demo (planning/demo.ts) reads one team at a time, so that memory does not
+     * grow with the demo's scale; it runs after ANALYZE, so the planner has statistics (see below).
+     */
+    teamsInSql?: boolean;
+  } = {},
 ): Promise<RosterRow[]> {
   if (!teamIds.length) return [];
   const day = opts.day ?? todayInGermany();
@@ -32,8 +39,11 @@ export async function loadTeamRoster(
   // The teams are filtered here, not in SQL: every query starts from the benefit periods and reaches
   // persons by primary key. Right after a bulk load PGlite has no statistics (no autovacuum), and a
   // team condition in SQL made the planner scan the current set once per person of the team (~1 min).
+  const inTeams = opts.teamsInSql
+    ? sql`JOIN persons t ON t.tenant_id = r.tenant_id AND t.id = r.person_id AND t.team_id = ANY(${sql.param([...teamIds])}::uuid[])`
+    : sql``;
   const current = sql`WITH current AS MATERIALIZED (
-      SELECT DISTINCT r.person_id FROM benefit_periods r
+      SELECT DISTINCT r.person_id FROM benefit_periods r ${inTeams}
        WHERE r.tenant_id = ${tenantId} AND r.employable AND r.other_jobcenter IS NULL
          AND r.valid_from <= ${day}::date AND (r.valid_to IS NULL OR r.valid_to > ${day}::date))`;
   const wanted = new Set(teamIds);
@@ -85,4 +95,12 @@ export async function loadTeamRoster(
     });
   }
   return out;
+}
+
+/** Persons per responsible team (any status): lets a caller read the roster a few teams at a time. */
+export async function teamSizes(db: Database, tenantId: string): Promise<Map<string, number>> {
+  const rows = await db.rows<{ team: string | null; n: number }>(
+    sql`SELECT team_id AS team, count(*)::int AS n FROM persons WHERE tenant_id = ${tenantId} GROUP BY team_id`,
+  );
+  return new Map(rows.filter((r) => r.team !== null).map((r) => [r.team as string, r.n]));
 }

@@ -57,10 +57,18 @@ export function planSubsidyDemo(
   jobs: Awaited<ReturnType<typeof loadSubsidisedJobs>>,
   tenantId: string,
   actorId: string,
-  opts: { integrationSourceId: string; patSourceId: string; patShareBp: number; asOf: string },
+  opts: {
+    integrationSourceId: string;
+    patSourceId: string;
+    patShareBp: number;
+    asOf: string;
+    /** Position of `jobs[0]` in the whole list, when the demo plans it page by page (budget/demo.ts). */
+    firstIndex?: number;
+  },
 ): SubsidyDemoPlan {
   const plan: SubsidyDemoPlan = { contracts: [], coaching: [], commitments: [], paidBy: new Map() };
-  jobs.forEach((job, index) => {
+  jobs.forEach((job, i) => {
+    const index = (opts.firstIndex ?? 0) + i;
     // § 16i and § 16e exist from 1.1.2019 (Teilhabechancengesetz); earlier public jobs are not subsidies of this kind
     if (job.from < '2019-01-01') return;
     const terms = termsForJob(job);
