@@ -144,14 +144,22 @@ export function factsRange(month: MonthIndex, fromMonth: MonthIndex = month): { 
 }
 
 /**
- * A person's facts compiled once for counting any window (facts-cache.ts keeps them with the facts): the
- * eLb and receipt profiles, the periods as the report months whose reference days they cover, the
- * employments in start order with what they count as, and the inflows and outflows with their cells.
- * Nothing in here depends on the months counted; `countCompiled` only looks up reference days.
+ * A person's facts compiled for counting any window (facts-cache.ts keeps them with the facts): the eLb
+ * profile at once (it decides whether the person counts in a window at all), the rest (`PersonDetail`) the
+ * first time the person counts in a window. Nothing in here depends on the months counted; `countCompiled`
+ * only looks up reference days.
  */
 export interface CompiledPerson {
   readonly p: PersonFacts;
   readonly profile: ElbProfile;
+  detail: PersonDetail | null;
+}
+
+/**
+ * The receipt profile, the periods as the report months whose reference days they cover, the employments
+ * in start order with what they count as, and the inflows and outflows with their report months and cells.
+ */
+interface PersonDetail {
   readonly receipt: ReceiptProfile;
   readonly birthYmd: number;
   readonly sexBits: number;
@@ -171,7 +179,9 @@ export interface CompiledFacts {
   readonly persons: readonly CompiledPerson[];
   readonly scopeKeys: readonly string[];
   readonly scopesOfBucket: readonly (readonly number[])[];
-  readonly householdCount: number;
+  readonly bucketOfTeam: ReadonlyMap<string, number>;
+  /** Household ids numbered as persons are detailed (a number only names a household). */
+  readonly householdIndex: Map<string, number>;
 }
 
 /** Report months as far as any period can reach (an open end). */
@@ -204,83 +214,72 @@ export function compileFacts(persons: readonly PersonFacts[], org: Organisation)
     scopesOfBucket.push([0, siteIndex.get(t.siteId) as number, scopeKeys.length]);
     scopeKeys.push(`team:${t.id}`);
   }
-  const householdIndex = new Map<string, number>();
-  const public16iFrom = monthFrom(ACTIVE_16I_FROM);
   const out: CompiledPerson[] = [];
   for (const p of persons) {
     const profile = elbProfile(p.birthDate, p.benefit);
     // nobody without own employable receipt counts anywhere
-    if (!profile.own.length) continue;
-    const birthYmd = ymdOfIso(p.birthDate);
-    const sexBits = SEX_BITS[p.sex] ?? 0;
-    const flags: number[] = [];
-    for (const s of p.status) {
-      const flag = statusFlag(s);
-      if (flag) flags.push(flag, monthFrom(s.from), monthTo(s.to));
-    }
-    for (const e of p.employments) {
-      if (e.kind !== 'public_16d' && e.kind !== 'public_16i') continue;
-      const from = monthFrom(e.from);
-      flags.push(PUBLIC_JOB, e.kind === 'public_16i' ? Math.max(from, public16iFrom) : from, monthTo(e.to));
-    }
-    const teams: number[] = [];
-    for (const t of p.teams) teams.push(bucketOfTeam.get(t.teamId) ?? 0, monthFrom(t.from), monthTo(t.to));
-    const households: number[] = [];
-    for (const m of p.members) {
-      if (m.personId !== p.id) continue;
-      let h = householdIndex.get(m.householdId);
-      if (h === undefined) {
-        h = householdIndex.size;
-        householdIndex.set(m.householdId, h);
-      }
-      households.push(h, monthFrom(m.from), monthTo(m.to));
-    }
-    const jobs: number[] = [];
-    if (p.employments.length) {
-      let svStretches: DayRange[] | null = null;
-      const sorted = p.employments.length > 1 ? [...p.employments].sort(byStart) : p.employments;
-      for (const e of sorted) {
-        let kinds = 0;
-        if (INTEGRATION.has(e.kind)) kinds |= JOB_INTEGRATION;
-        if (MINIJOB.has(e.kind)) kinds |= JOB_MINIJOB;
-        if (PUBLIC.has(e.kind)) kinds |= JOB_PUBLIC;
-        if (SV_KINDS.has(e.kind)) {
-          kinds |= JOB_SV;
-          svStretches ??= svStretchesOf(p);
-          if (continuedForAYear(svStretches, e.from)) kinds |= JOB_SV_CONTINUED;
-        }
-        if (kinds) jobs.push(windowMonthOf(e.from), kinds);
-      }
-    }
-    // inflows and outflows: spells with breaks of at most 7 days bridged; groups on the day of the
-    // movement (the first day of the spell, the last day before the outflow)
-    const spells: number[] = [];
-    for (const spell of profileElbSpells(profile)) {
-      const firstIso = fromDay(spell.from);
-      const inCell = cellOn(
-        p,
-        firstIso,
-        birthYmd,
-        sexBits,
-        profileIsLongTermRecipient(profile, spell.from),
-        statusFlagsOn(p, firstIso),
-        bucketOfTeam,
-      );
-      const lastIso = fromDay(spell.lastDay);
-      const outCell = cellOn(
-        p,
-        lastIso,
-        birthYmd,
-        sexBits,
-        profileIsLongTermRecipient(profile, spell.lastDay),
-        statusFlagsOn(p, lastIso),
-        bucketOfTeam,
-      );
-      spells.push(windowMonthOfDay(spell.from), inCell, windowMonthOfDay(spell.lastDay + 1), outCell);
-    }
-    out.push({ p, profile, receipt: receiptProfile(p.benefit), birthYmd, sexBits, flags, teams, households, jobs, spells });
+    if (profile.own.length) out.push({ p, profile, detail: null });
   }
-  return { persons: out, scopeKeys, scopesOfBucket, householdCount: householdIndex.size };
+  return { persons: out, scopeKeys, scopesOfBucket, bucketOfTeam, householdIndex: new Map() };
+}
+
+function detailOf(c: CompiledPerson, facts: CompiledFacts): PersonDetail {
+  const { p, profile } = c;
+  const { bucketOfTeam, householdIndex } = facts;
+  const birthYmd = ymdOfIso(p.birthDate);
+  const sexBits = SEX_BITS[p.sex] ?? 0;
+  const flags: number[] = [];
+  for (const s of p.status) {
+    const flag = statusFlag(s);
+    if (flag) flags.push(flag, monthFrom(s.from), monthTo(s.to));
+  }
+  for (const e of p.employments) {
+    if (e.kind !== 'public_16d' && e.kind !== 'public_16i') continue;
+    const from = monthFrom(e.from);
+    flags.push(PUBLIC_JOB, e.kind === 'public_16i' ? Math.max(from, monthFrom(ACTIVE_16I_FROM)) : from, monthTo(e.to));
+  }
+  const teams: number[] = [];
+  for (const t of p.teams) teams.push(bucketOfTeam.get(t.teamId) ?? 0, monthFrom(t.from), monthTo(t.to));
+  const households: number[] = [];
+  for (const m of p.members) {
+    if (m.personId !== p.id) continue;
+    let h = householdIndex.get(m.householdId);
+    if (h === undefined) {
+      h = householdIndex.size;
+      householdIndex.set(m.householdId, h);
+    }
+    households.push(h, monthFrom(m.from), monthTo(m.to));
+  }
+  const jobs: number[] = [];
+  if (p.employments.length) {
+    let svStretches: DayRange[] | null = null;
+    const sorted = p.employments.length > 1 ? [...p.employments].sort(byStart) : p.employments;
+    for (const e of sorted) {
+      let kinds = 0;
+      if (INTEGRATION.has(e.kind)) kinds |= JOB_INTEGRATION;
+      if (MINIJOB.has(e.kind)) kinds |= JOB_MINIJOB;
+      if (PUBLIC.has(e.kind)) kinds |= JOB_PUBLIC;
+      if (SV_KINDS.has(e.kind)) {
+        kinds |= JOB_SV;
+        svStretches ??= svStretchesOf(p);
+        if (continuedForAYear(svStretches, e.from)) kinds |= JOB_SV_CONTINUED;
+      }
+      if (kinds) jobs.push(windowMonthOf(e.from), kinds);
+    }
+  }
+  // inflows and outflows: spells with breaks of at most 7 days bridged; groups on the day of the
+  // movement (the first day of the spell, the last day before the outflow)
+  const spells: number[] = [];
+  for (const spell of profileElbSpells(profile)) {
+    const firstIso = fromDay(spell.from);
+    const lzbIn = profileIsLongTermRecipient(profile, spell.from);
+    const inCell = cellOn(p, firstIso, birthYmd, sexBits, lzbIn, statusFlagsOn(p, firstIso), bucketOfTeam);
+    const lastIso = fromDay(spell.lastDay);
+    const lzbOut = profileIsLongTermRecipient(profile, spell.lastDay);
+    const outCell = cellOn(p, lastIso, birthYmd, sexBits, lzbOut, statusFlagsOn(p, lastIso), bucketOfTeam);
+    spells.push(windowMonthOfDay(spell.from), inCell, windowMonthOfDay(spell.lastDay + 1), outCell);
+  }
+  return { receipt: receiptProfile(p.benefit), birthYmd, sexBits, flags, teams, households, jobs, spells };
 }
 
 /**
@@ -348,6 +347,8 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
     for (const r of profile.own) if (r.from <= lastRefDay && r.to > dayBeforeFirst) relevant = true;
     if (!relevant) continue;
     const p = c.p;
+    c.detail ??= detailOf(c, facts);
+    const detail = c.detail;
 
     // stocks on every reference day
     stockCell.fill(-1);
@@ -365,21 +366,21 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
     if (firstElb >= 0) {
       // the attributes of the reference days: each period fills the days it covers
       flagsDay.fill(0);
-      const flags = c.flags;
+      const flags = detail.flags;
       for (let i = 0; i < flags.length; i += 3) {
         const flag = flags[i] as number;
         const hi = dayOf(flags[i + 2] as number);
         for (let d = dayOf(flags[i + 1] as number); d < hi; d++) flagsDay[d] = (flagsDay[d] as number) | flag;
       }
       teamDay.fill(-1);
-      const teams = c.teams;
+      const teams = detail.teams;
       for (let i = 0; i < teams.length; i += 3) {
         const bucket = teams[i] as number;
         const hi = dayOf(teams[i + 2] as number);
         for (let d = dayOf(teams[i + 1] as number); d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucket;
       }
       householdDay.fill(-1);
-      const households = c.households;
+      const households = detail.households;
       for (let i = 0; i < households.length; i += 3) {
         const h = households[i] as number;
         const hi = dayOf(households[i + 2] as number);
@@ -388,9 +389,7 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
       if (p.members.length) singleParentDays(p.id, p.members, refDays, refYmd, singleDay, scratch);
       else singleDay.fill(0);
 
-      const birthYmd = c.birthYmd;
-      const sexBits = c.sexBits;
-      const receipt = c.receipt;
+      const { birthYmd, sexBits, receipt } = detail;
       let lastHousehold = -1;
       let lastSeen: Uint8Array | null = null;
       for (let d = firstElb; d <= lastElb; d++) {
@@ -437,7 +436,7 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
     // integrations and entries: the stock rule of INDICATORS.md, at most one per person and report month.
     // Sorted by start, the month an employment counts in never decreases, so "once per month" is "not the
     // same month as the last one counted".
-    const jobs = c.jobs;
+    const jobs = detail.jobs;
     if (jobs.length) {
       const inStockBeforeFirst = profileIsElb(profile, dayBeforeFirst);
       let lastIntegration = -1;
@@ -478,7 +477,7 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
       }
     }
 
-    const spells = c.spells;
+    const spells = detail.spells;
     for (let i = 0; i < spells.length; i += 4) {
       add(C.inflows, (spells[i] as number) - firstMonth, spells[i + 1] as number);
       add(C.outflows, (spells[i + 2] as number) - firstMonth, spells[i + 3] as number);
@@ -554,7 +553,7 @@ function cellOn(
   sexBits: number,
   isLzb: boolean,
   flags: number,
-  bucketOfTeam: Map<string, number>,
+  bucketOfTeam: ReadonlyMap<string, number>,
 ): number {
   const age = ageOnYmd(birthYmd, ymdOfIso(iso));
   let mask = sexBits | ((age < 25 ? 0 : age < 50 ? 1 : 2) << AGE_SHIFT);
