@@ -294,7 +294,7 @@ describe('compiled facts reused for any window (the facts cache)', () => {
           expect(cached).toEqual(fresh);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
