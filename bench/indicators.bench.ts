@@ -6,10 +6,11 @@
  * its counts must equal the engine's, and the ratio engine ÷ SQL is reported.
  *
  * A month is measured three ways: cold (the first request after a data change: a write that moves the data
- * version, then `computeFresh`, which loads the whole history into the facts cache, facts-cache.ts, and
- * counts), facts-warm (a month not computed before, with the facts in memory: only the counting) and cached
+ * version, then `computeFresh`, which loads the facts of its days and 12 months before into the facts cache,
+ * facts-cache.ts, and counts), facts-warm (a month not computed before, with the facts in memory: only the counting) and cached
  * (the same month again with unchanged data: the report cache by data version, report-cache.ts). The year
- * (12 months, `computeMany`) is measured cold and facts-warm. The budgets are checked against cold and
+ * (12 months, `computeMany`) is measured cold and facts-warm; a later month outside the days loaded (the
+ * whole history is loaded then) is timed too. The budgets are checked against cold and
  * facts-warm apart.
  *
  * Each case: one warm-up, then INDICATOR_BENCH_RUNS timed runs, medians reported. The cold month is split
@@ -69,6 +70,8 @@ interface CaseResult {
   /** Facts-warm: a month not computed before, the facts in memory (facts-cache.ts): only the counting. */
   monthFactsWarmMs: number[];
   monthFactsWarmCpuMs: number[];
+  /** A later month, outside the days loaded: the whole history loaded, then counted. */
+  monthWholeMs: number[];
   /** The same month again with unchanged data: served from the cache by data version (report-cache.ts). */
   monthWarmMs: number[];
   /** CPU time of this process for the month (PGlite: database included; PostgreSQL: the server's not). */
@@ -89,12 +92,15 @@ interface CaseResult {
   /** Heap the facts cache holds (after a forced GC: with the facts minus without), and its persons. */
   factsHeapMiB: number;
   factsPersons: number;
+  wholeHeapMiB: number;
+  wholePersons: number;
   engineCounts: { stock: number; integrations: number; lzb: number };
   sqlCounts: { stock: number; integrations: number; lzb: number };
   median: {
     monthMs: number;
     monthFactsWarmMs: number;
     monthFactsWarmCpuMs: number;
+    monthWholeMs: number;
     monthWarmMs: number;
     monthCpuMs: number;
     loadMs: number;
@@ -165,6 +171,7 @@ async function measure(
     monthMs: [],
     monthFactsWarmMs: [],
     monthFactsWarmCpuMs: [],
+    monthWholeMs: [],
     monthWarmMs: [],
     monthCpuMs: [],
     yearCpuMs: [],
@@ -180,11 +187,14 @@ async function measure(
     heapLimitMiB: v8.getHeapStatistics().heap_size_limit / 2 ** 20,
     factsHeapMiB: 0,
     factsPersons: 0,
+    wholeHeapMiB: 0,
+    wholePersons: 0,
     sqlCounts: await baselineCounts(db, tenantId, MONTH),
     median: {
       monthMs: 0,
       monthFactsWarmMs: 0,
       monthFactsWarmCpuMs: 0,
+      monthWholeMs: 0,
       monthWarmMs: 0,
       monthCpuMs: 0,
       loadMs: 0,
@@ -216,10 +226,14 @@ async function measure(
     r.monthFactsWarmCpuMs.push(warmCpuMs);
     await service.compute(tenantId, MONTH, TODAY); // fills the report cache
     r.monthWarmMs.push((await time(() => service.compute(tenantId, MONTH, TODAY)))[0]);
+    // a later month: outside the days loaded, so the whole history is loaded (then every month is warm)
+    r.monthWholeMs.push((await time(() => service.computeFresh(tenantId, [monthString(monthIndex(MONTH) + 1 + i)], TODAY)))[0]);
     r.heapMiB = Math.max(r.heapMiB, process.memoryUsage().heapUsed / 2 ** 20);
     // the cold month split: the facts cache's load, then counting the month
     await change();
-    const [loadMs, cached] = await time(() => tenantFacts(db, tenantId));
+    const [loadMs, cached] = await time(() =>
+      tenantFacts(db, tenantId, factsRange(monthIndex(MONTH)), factsRange(monthIndex(MONTH), monthIndex(MONTH) - 12)),
+    );
     r.loadMs.push(loadMs);
     let t = performance.now();
     const counts = countCompiled(cached.facts, monthIndex(MONTH));
@@ -244,18 +258,33 @@ async function measure(
     }
     r.sqlMs.push((await time(() => baselineCounts(db, tenantId, MONTH)))[0]);
   }
-  // what the facts cache holds: heap with the facts of the current version (and the details of the months
-  // counted) minus heap without them
-  const held = await tenantFacts(db, tenantId);
-  r.factsPersons = held.facts.persons.length;
-  const withFacts = heapAfterGc();
+  // what the facts cache holds (with the details of the month counted): heap with minus heap without them,
+  // for the days of the first request after a change and for the whole history
+  const held = async (months: string[]) => {
+    dropTenantFacts(db);
+    const without = heapAfterGc();
+    await change();
+    await service.computeFresh(tenantId, months, TODAY);
+    const withFacts = heapAfterGc();
+    const need = factsRange(monthIndex(months.at(-1) as string), monthIndex(months[0] as string));
+    const persons = (await tenantFacts(db, tenantId, need)).facts.persons.length;
+    return { persons, mib: withFacts === null || without === null ? 0 : (withFacts - without) / 2 ** 20 };
+  };
+  const ofFirst = await held([MONTH]);
+  r.factsPersons = ofFirst.persons;
+  r.factsHeapMiB = ofFirst.mib;
+  await service.computeFresh(tenantId, [monthString(monthIndex(MONTH) + 6)], TODAY); // the whole history
+  const withWhole = heapAfterGc();
+  const wholePersons = (await tenantFacts(db, tenantId, factsRange(monthIndex(MONTH) + 6))).facts.persons.length;
   dropTenantFacts(db);
-  const withoutFacts = heapAfterGc();
-  r.factsHeapMiB = withFacts === null || withoutFacts === null ? 0 : (withFacts - withoutFacts) / 2 ** 20;
+  const withoutWhole = heapAfterGc();
+  r.wholePersons = wholePersons;
+  r.wholeHeapMiB = withWhole === null || withoutWhole === null ? 0 : (withWhole - withoutWhole) / 2 ** 20;
   r.median = {
     monthMs: median(r.monthMs),
     monthFactsWarmMs: median(r.monthFactsWarmMs),
     monthFactsWarmCpuMs: median(r.monthFactsWarmCpuMs),
+    monthWholeMs: median(r.monthWholeMs),
     monthWarmMs: median(r.monthWarmMs),
     monthCpuMs: median(r.monthCpuMs),
     loadMs: median(r.loadMs),
@@ -282,7 +311,10 @@ async function measure(
       `CPU ${ms(r.median.monthFactsWarmCpuMs)}\n` +
       `  derselbe Monat erneut, Daten unverändert (Cache nach Datenstand): Median ${ms(r.median.monthWarmMs)} ` +
       `[${r.monthWarmMs.map(Math.round).join(', ')}]\n` +
-      `  Fakten-Cache: ${r.factsPersons.toLocaleString('de-DE')} Personen, ${Math.round(r.factsHeapMiB)} MiB Heap; ` +
+      `  späterer Monat, außerhalb der geladenen Tage (ganze Historie laden + zählen): Median ${ms(r.median.monthWholeMs)} ` +
+      `[${r.monthWholeMs.map(Math.round).join(', ')}]\n` +
+      `  Fakten-Cache: Tage der ersten Anfrage ${r.factsPersons.toLocaleString('de-DE')} Personen, ${Math.round(r.factsHeapMiB)} MiB Heap; ` +
+      `ganze Historie ${r.wholePersons.toLocaleString('de-DE')} Personen, ${Math.round(r.wholeHeapMiB)} MiB; ` +
       `Heap höchstens ${Math.round(r.heapMiB)} MiB von ${Math.round(r.heapLimitMiB)} MiB\n` +
       (withYear
         ? `  Jahr (12 Monate, computeMany) kalt: Median ${ms(r.median.yearMs ?? 0)} [${r.yearMs.map(Math.round).join(', ')}], ` +

@@ -169,6 +169,8 @@ interface PersonDetail {
   readonly teams: number[];
   /** Own household memberships in list order (the first wins): household number, first and end report month. */
   readonly households: number[];
+  /** Applicant of a household at some time: only then can the person be a single parent (`singleParentDays`). */
+  readonly applicant: boolean;
   /** Employments by start: report month of the window holding the start, kind bits (JOB_*). */
   readonly jobs: number[];
   /** eLb spells: report month of the inflow and its cell, report month of the outflow and its cell. */
@@ -241,8 +243,10 @@ function detailOf(c: CompiledPerson, facts: CompiledFacts): PersonDetail {
   const teams: number[] = [];
   for (const t of p.teams) teams.push(bucketOfTeam.get(t.teamId) ?? 0, monthFrom(t.from), monthTo(t.to));
   const households: number[] = [];
+  let applicant = false;
   for (const m of p.members) {
     if (m.personId !== p.id) continue;
+    if (m.role === 'applicant') applicant = true;
     let h = householdIndex.get(m.householdId);
     if (h === undefined) {
       h = householdIndex.size;
@@ -279,7 +283,7 @@ function detailOf(c: CompiledPerson, facts: CompiledFacts): PersonDetail {
     const outCell = cellOn(p, lastIso, birthYmd, sexBits, lzbOut, statusFlagsOn(p, lastIso), bucketOfTeam);
     spells.push(windowMonthOfDay(spell.from), inCell, windowMonthOfDay(spell.lastDay + 1), outCell);
   }
-  return { receipt: receiptProfile(p.benefit), birthYmd, sexBits, flags, teams, households, jobs, spells };
+  return { receipt: receiptProfile(p.benefit), birthYmd, sexBits, flags, teams, households, applicant, jobs, spells };
 }
 
 /**
@@ -386,7 +390,8 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
         const hi = dayOf(households[i + 2] as number);
         for (let d = dayOf(households[i + 1] as number); d < hi; d++) if ((householdDay[d] as number) < 0) householdDay[d] = h;
       }
-      if (p.members.length) singleParentDays(p.id, p.members, refDays, refYmd, singleDay, scratch);
+      // singleParentDays answers 0 on every day for a person who is never an applicant: not asked then
+      if (detail.applicant) singleParentDays(p.id, p.members, refDays, refYmd, singleDay, scratch);
       else singleDay.fill(0);
 
       const { birthYmd, sexBits, receipt } = detail;

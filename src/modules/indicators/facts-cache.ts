@@ -1,27 +1,29 @@
 import type { Database } from '../../db/client.ts';
 import { dataVersion } from '../../db/data-version.ts';
 import { listTeamRefs, type TeamRef } from '../org/directory.ts';
-import { loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
+import { type FactsRange, loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
 import { type CompiledFacts, compileFacts } from './engine.ts';
 
 /**
  * The facts the key figures are counted from, kept per Jobcenter while the data are unchanged, so that a
  * further month (or a time series) costs only the counting, not the load from the database again.
  *
- * What is kept: the whole history, not the days of one window (`loadPersonFacts` with `elbOnly`: every
- * person ever in employable receipt here, all their periods), compiled for the engine (`compileFacts`:
- * profiles at once, the rest per person when first counted), the teams and the monthly payment sums of all
- * months. The whole history makes one load good for every month; a window's load would serve that window
- * only. Results are the same as from a window's facts (the engine only looks at the window's days).
+ * What is kept: the persons' facts (`loadPersonFacts`) compiled for the engine (`compileFacts`: profiles at
+ * once, the rest per person when first counted), the teams and the monthly payment sums of all months.
+ * Which days: the first request after a data change loads the days its months need and 12 months more
+ * before them (`wide`: the months a user looks at next are mostly earlier ones), so the first request costs
+ * about what it did without the cache; a request outside those days loads the whole history
+ * (`elbOnly`: every person ever in employable receipt here, all their periods), which serves every month
+ * from then on. Facts of more days give the same counts for a window as the window's own facts (the
+ * engine only looks at the window's days; figures.unit.test.ts, indicators.test.ts).
  *
  * Invalidation: by data version (db/data-version.ts, statement triggers on every table read here), read
  * before loading; an entry is used only while the version is unchanged, so a write through any path makes
  * the next request load again (never stale facts). A write committed during the load makes the next read see
  * a newer version, and it loads again.
  *
- * Memory: one entry per Jobcenter and database, replaced on a version change; at most `MAX_TENANTS`
- * Jobcenters (least recently used dropped). The demo (scale 1) is ~33,000 persons, about 60–80 MiB of
- * heap with their details (docs/indicators.md).
+ * Memory: one entry per Jobcenter and database, replaced on a version change or a wider load; at most
+ * `MAX_TENANTS` Jobcenters (least recently used dropped). Sizes at scale 1 in docs/indicators.md.
  */
 export const MAX_TENANTS = 4;
 
@@ -38,20 +40,33 @@ export interface TenantFacts {
   /** Monthly payment sums per team, all months (K1, K1E1). */
   payments: PaymentRow[];
   version: bigint;
+  /** The days loaded; null: the whole history. */
+  range: FactsRange | null;
 }
 
 interface Entry {
   version: bigint;
+  range: FactsRange | null;
   value: Promise<TenantFacts>;
 }
+
+/** Facts of `have` serve a request that needs `need` (ISO days compare as strings). */
+const covers = (have: FactsRange | null, need: FactsRange) => have === null || (have.from <= need.from && need.to <= have.to);
 
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /**
- * The Jobcenter's facts at the current data version (`version` if the caller has just read it), loaded
- * when there are none for that version. Concurrent requests share one load.
+ * The Jobcenter's facts at the current data version (`version` if the caller has just read it) covering the
+ * days `need`: from the cache, or loaded (`wide` after a data change, the whole history when facts of this
+ * version are there but do not cover `need`). Concurrent requests share one load.
  */
-export async function tenantFacts(db: Database, tenantId: string, version?: bigint): Promise<TenantFacts> {
+export async function tenantFacts(
+  db: Database,
+  tenantId: string,
+  need: FactsRange,
+  wide: FactsRange = need,
+  version?: bigint,
+): Promise<TenantFacts> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -59,14 +74,15 @@ export async function tenantFacts(db: Database, tenantId: string, version?: bigi
   }
   const v = version ?? (await dataVersion(db));
   const hit = cache.get(tenantId);
-  if (hit && hit.version === v) {
+  if (hit && hit.version === v && covers(hit.range, need)) {
     // most recently used last
     cache.delete(tenantId);
     cache.set(tenantId, hit);
     return hit.value;
   }
-  const entry: Entry = { version: v, value: load(db, tenantId, v) };
-  // the old version's facts go at once (not after the load): one set per Jobcenter in memory
+  const range = hit && hit.version === v ? null : wide;
+  const entry: Entry = { version: v, range, value: load(db, tenantId, v, range) };
+  // the facts they replace go at once (not after the load): one set per Jobcenter in memory
   cache.delete(tenantId);
   cache.set(tenantId, entry);
   if (cache.size > MAX_TENANTS) cache.delete(cache.keys().next().value as string);
@@ -83,12 +99,12 @@ export function dropTenantFacts(db: Database): void {
   caches.delete(db);
 }
 
-async function load(db: Database, tenantId: string, version: bigint): Promise<TenantFacts> {
+async function load(db: Database, tenantId: string, version: bigint, range: FactsRange | null): Promise<TenantFacts> {
   const [persons, teams, payments] = await Promise.all([
-    loadPersonFacts(db, tenantId, { elbOnly: true }),
+    loadPersonFacts(db, tenantId, range ? { range } : { elbOnly: true }),
     listTeamRefs(db, tenantId),
     loadPaymentSums(db, tenantId, '0001-01', '9999-12'),
   ]);
   const facts = compileFacts(persons, { teams: teams.map((t) => ({ id: t.id, siteId: t.siteId })) });
-  return { facts, teams, payments, version };
+  return { facts, teams, payments, version, range };
 }

@@ -161,8 +161,12 @@ describe('indicator API', () => {
     // same as from facts loaded anew
     await service.compute(tenantId, '2019-12', today);
     const november = await service.compute(tenantId, '2019-11', today);
+    // a later month: outside the days loaded, the whole history is loaded
+    const march = await service.compute(tenantId, '2020-03', today);
     dropTenantFacts(t.db);
     expect(await service.computeFresh(tenantId, ['2019-11'], today)).toEqual([november]);
+    dropTenantFacts(t.db);
+    expect(await service.computeFresh(tenantId, ['2020-03'], today)).toEqual([march]);
     expect(await refugees('2019-10')).toBe(0);
 
     // a new status period through the API: the next month asked (and one asked before) counts it

@@ -5,7 +5,7 @@ import { listTeamRefs } from '../org/directory.ts';
 import { latestPaymentMonth } from '../people/facts.ts';
 import { monthIndex, monthString } from './calendar.ts';
 import { FIGURES } from './definitions.ts';
-import { countCompiled } from './engine.ts';
+import { countCompiled, factsRange } from './engine.ts';
 import { tenantFacts } from './facts-cache.ts';
 import { computeFigures, computeStructure, type FigureValue, type PaymentSums, type StructureValue } from './figures.ts';
 import { cachedByDataVersion } from './report-cache.ts';
@@ -48,7 +48,9 @@ export function indicatorService(db: Database) {
     const indices = months.map(monthIndex);
     const first = Math.min(...indices);
     const last = Math.max(...indices);
-    const { facts, teams, payments } = await tenantFacts(db, tenantId, version);
+    // the days these months need; after a data change 12 months more before them (facts-cache.ts)
+    const need = factsRange(last, first);
+    const { facts, teams, payments } = await tenantFacts(db, tenantId, need, factsRange(last, first - 12), version);
     const counts = countCompiled(facts, last, first);
     const sums: PaymentSums = { subsistence: new Map(), housing: new Map() };
     const siteOf = new Map(teams.map((t) => [t.id, t.siteId]));
