@@ -259,27 +259,21 @@ async function measure(
     r.sqlMs.push((await time(() => baselineCounts(db, tenantId, MONTH)))[0]);
   }
   // what the facts cache holds (with the details of the month counted): heap with minus heap without them,
-  // for the days of the first request after a change and for the whole history
-  const held = async (months: string[]) => {
-    dropTenantFacts(db);
-    const without = heapAfterGc();
-    await change();
-    await service.computeFresh(tenantId, months, TODAY);
-    const withFacts = heapAfterGc();
-    const need = factsRange(monthIndex(months.at(-1) as string), monthIndex(months[0] as string));
-    const persons = (await tenantFacts(db, tenantId, need)).facts.persons.length;
-    return { persons, mib: withFacts === null || without === null ? 0 : (withFacts - without) / 2 ** 20 };
-  };
-  const ofFirst = await held([MONTH]);
-  r.factsPersons = ofFirst.persons;
-  r.factsHeapMiB = ofFirst.mib;
-  await service.computeFresh(tenantId, [monthString(monthIndex(MONTH) + 6)], TODAY); // the whole history
-  const withWhole = heapAfterGc();
-  const wholePersons = (await tenantFacts(db, tenantId, factsRange(monthIndex(MONTH) + 6))).facts.persons.length;
+  // for the days of the first request after a change and for the whole history (a later month)
   dropTenantFacts(db);
-  const withoutWhole = heapAfterGc();
-  r.wholePersons = wholePersons;
-  r.wholeHeapMiB = withWhole === null || withoutWhole === null ? 0 : (withWhole - withoutWhole) / 2 ** 20;
+  const without = heapAfterGc();
+  await change();
+  await service.computeFresh(tenantId, [MONTH], TODAY);
+  const withFirst = heapAfterGc();
+  r.factsPersons = (await tenantFacts(db, tenantId, factsRange(monthIndex(MONTH)))).facts.persons.length;
+  await service.computeFresh(tenantId, [monthString(monthIndex(MONTH) + 6)], TODAY);
+  const withWhole = heapAfterGc();
+  r.wholePersons = (await tenantFacts(db, tenantId, factsRange(monthIndex(MONTH) + 6))).facts.persons.length;
+  dropTenantFacts(db);
+  if (without !== null && withFirst !== null && withWhole !== null) {
+    r.factsHeapMiB = (withFirst - without) / 2 ** 20;
+    r.wholeHeapMiB = (withWhole - without) / 2 ** 20;
+  }
   r.median = {
     monthMs: median(r.monthMs),
     monthFactsWarmMs: median(r.monthFactsWarmMs),
