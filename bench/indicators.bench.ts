@@ -298,7 +298,7 @@ async function measure(
       (seeded ? '(vorhandene Datenbank)\n' : `(Erzeugung ${r.seedSeconds.toFixed(0)} s)\n`) +
       `  Monat kalt (erste Anfrage nach einer Datenänderung): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}], ` +
       `CPU dieses Prozesses ${ms(r.median.monthCpuMs)}\n` +
-      `    davon Fakten laden (ganze Historie, Fakten-Cache) ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)} ` +
+      `    davon Fakten laden (Tage des Monats und 12 Monate davor, Fakten-Cache) ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)} ` +
       `(einzeln gemessen)\n` +
       `    vorheriger Weg: Fakten des Monatsfensters laden ${ms(r.median.windowLoadMs)}, zählen ${ms(r.median.windowCountMs)}\n` +
       `  anderer Monat, Fakten im Speicher: Median ${ms(r.median.monthFactsWarmMs)} [${r.monthFactsWarmMs.map(Math.round).join(', ')}], ` +
