@@ -10,12 +10,13 @@ import { type CompiledFacts, compileFacts } from './engine.ts';
  *
  * What is kept: the persons' facts (`loadPersonFacts`) compiled for the engine (`compileFacts`: profiles at
  * once, the rest per person when first counted), the teams and the monthly payment sums of the months loaded.
- * Which days: the first request after a data change loads the days its months need and 12 months more
- * before them (`wide`: the months a user looks at next are mostly earlier ones), so the first request costs
- * about what it did without the cache; a request outside those days loads the whole history
- * (`elbOnly`: every person ever in employable receipt here, all their periods), which serves every month
- * from then on. Facts of more days give the same counts for a window as the window's own facts (the
- * engine only looks at the window's days; figures.unit.test.ts, indicators.test.ts).
+ * Which days: the first request after a data change loads only the days its months need (as without the
+ * cache: in daily work, with writes all the time, most requests are such first ones, and they must not get
+ * dearer); the dashboard's series (`computeMany` of 13 months) thus loads the days of all its months. A
+ * request outside the days loaded then loads the whole history (`elbOnly`: every person ever in employable
+ * receipt here, all their periods), which serves every month until the data change. Facts of more days give
+ * the same counts for a window as the window's own facts (the engine only looks at the window's days;
+ * figures.unit.test.ts, indicators.test.ts).
  *
  * Invalidation: by data version (db/data-version.ts, statement triggers on every table read here), read
  * before loading; an entry is used only while the version is unchanged, so a write through any path makes
@@ -57,16 +58,10 @@ const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /**
  * The Jobcenter's facts at the current data version (`version` if the caller has just read it) covering the
- * days `need`: from the cache, or loaded (`wide` after a data change, the whole history when facts of this
- * version are there but do not cover `need`). Concurrent requests share one load.
+ * days `need`: from the cache, or loaded (only `need` after a data change, the whole history when facts of
+ * this version are there but do not cover `need`). Concurrent requests share one load.
  */
-export async function tenantFacts(
-  db: Database,
-  tenantId: string,
-  need: FactsRange,
-  wide: FactsRange = need,
-  version?: bigint,
-): Promise<TenantFacts> {
+export async function tenantFacts(db: Database, tenantId: string, need: FactsRange, version?: bigint): Promise<TenantFacts> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -80,7 +75,7 @@ export async function tenantFacts(
     cache.set(tenantId, hit);
     return hit.value;
   }
-  const range = hit && hit.version === v ? null : wide;
+  const range = hit && hit.version === v ? null : need;
   const entry: Entry = { version: v, range, value: load(db, tenantId, v, range) };
   // the facts they replace go at once (not after the load): one set per Jobcenter in memory
   cache.delete(tenantId);

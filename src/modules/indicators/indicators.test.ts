@@ -157,11 +157,10 @@ describe('indicator API', () => {
       (await service.compute(tenantId, month, today)).structure.find(
         (s) => s.code === 'refugee_share' && s.scope === 'tenant' && s.split === 'all',
       )?.numerator;
-    // facts loaded for one month, then a month not asked before: counted from the cached facts, and the
-    // same as from facts loaded anew
+    // facts loaded for one month's days, then a month outside them (the whole history is loaded), then one
+    // counted from the cached facts: each the same as from facts loaded anew for it alone
     await service.compute(tenantId, '2019-12', today);
     const november = await service.compute(tenantId, '2019-11', today);
-    // a later month: outside the days loaded, the whole history is loaded
     const march = await service.compute(tenantId, '2020-03', today);
     dropTenantFacts(t.db);
     expect(await service.computeFresh(tenantId, ['2019-11'], today)).toEqual([november]);

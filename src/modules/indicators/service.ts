@@ -48,9 +48,7 @@ export function indicatorService(db: Database) {
     const indices = months.map(monthIndex);
     const first = Math.min(...indices);
     const last = Math.max(...indices);
-    // the days these months need; after a data change 12 months more before them (facts-cache.ts)
-    const need = factsRange(last, first);
-    const { facts, teams, payments } = await tenantFacts(db, tenantId, need, factsRange(last, first - 12), version);
+    const { facts, teams, payments } = await tenantFacts(db, tenantId, factsRange(last, first), version);
     const counts = countCompiled(facts, last, first);
     const sums: PaymentSums = { subsistence: new Map(), housing: new Map() };
     const siteOf = new Map(teams.map((t) => [t.id, t.siteId]));
