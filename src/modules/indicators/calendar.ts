@@ -1,4 +1,4 @@
-import { ymdOfDay } from '../../lib/dates.ts';
+import { ymdOfDay, ymdOfIso } from '../../lib/dates.ts';
 
 /**
  * Report months and reference days (INDICATORS.md "Counting basics"). A report month is 'YYYY-MM';
@@ -31,8 +31,10 @@ export function referenceDay(index: MonthIndex): string {
 
 /** The report month whose window W(k) = (ST(k−1), ST(k)] holds the day. */
 export function windowMonthOf(isoDay: string): MonthIndex {
-  const index = monthIndex(isoDay.slice(0, 7));
-  return Number(isoDay.slice(8, 10)) > REFERENCE_DAY.day ? index + 1 : index;
+  // packed YYYYMMDD (validated): no regex and no substrings, asked for every period of every person
+  const ymd = ymdOfIso(isoDay);
+  const index = Math.floor(ymd / 10000) * 12 + (Math.floor(ymd / 100) % 100) - 1;
+  return ymd % 100 > REFERENCE_DAY.day ? index + 1 : index;
 }
 
 /** Official figures are final three months after the report month (waiting time); younger ones are provisional. */

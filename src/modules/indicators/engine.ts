@@ -3,13 +3,14 @@ import { INTEGRATION_KINDS, MINIJOB_KINDS, PUBLIC_EMPLOYMENT_KINDS } from '../pe
 import type { PersonFacts } from '../people/facts.ts';
 import {
   ageOnYmd,
-  daysFrom,
+  type ElbProfile,
   elbProfile,
   isSingleParentOn,
   profileElbSpells,
   profileInReceiptMoreThan4Years,
   profileIsElb,
   profileIsLongTermRecipient,
+  type ReceiptProfile,
   receiptProfile,
   singleParentDays,
 } from '../people/rules.ts';
@@ -143,18 +144,62 @@ export function factsRange(month: MonthIndex, fromMonth: MonthIndex = month): { 
 }
 
 /**
- * Counts for the report month `month`, or for every report month from `fromMonth` to `month` in one pass
- * (a time series: the reference days ST(fromMonth − 24) … ST(month) are evaluated once per person).
+ * A person's facts compiled for counting any window (facts-cache.ts keeps them with the facts): the eLb
+ * profile at once (it decides whether the person counts in a window at all), the rest (`PersonDetail`) the
+ * first time the person counts in a window. Nothing in here depends on the months counted; `countCompiled`
+ * only looks up reference days.
  */
-export function countFacts(
-  persons: readonly PersonFacts[],
-  org: Organisation,
-  month: MonthIndex,
-  fromMonth: MonthIndex = month,
-): Counts {
-  if (fromMonth > month) throw new Error('fromMonth liegt nach month');
-  const firstMonth = fromMonth - (DAYS - 1);
-  const dayCount = month - firstMonth + 1;
+export interface CompiledPerson {
+  readonly p: PersonFacts;
+  readonly profile: ElbProfile;
+  detail: PersonDetail | null;
+}
+
+/**
+ * The receipt profile, the periods as the report months whose reference days they cover, the employments
+ * in start order with what they count as, and the inflows and outflows with their report months and cells.
+ */
+interface PersonDetail {
+  readonly receipt: ReceiptProfile;
+  readonly birthYmd: number;
+  readonly sexBits: number;
+  /** Status and publicly funded job periods: flag, first and end report month (half-open, as `windowMonthOf`). */
+  readonly flags: number[];
+  /** Team periods in list order (the first wins): bucket, first and end report month. */
+  readonly teams: number[];
+  /** Own household memberships in list order (the first wins): household number, first and end report month. */
+  readonly households: number[];
+  /** Applicant of a household at some time: only then can the person be a single parent (`singleParentDays`). */
+  readonly applicant: boolean;
+  /** Employments by start: report month of the window holding the start, kind bits (JOB_*). */
+  readonly jobs: number[];
+  /** eLb spells: report month of the inflow and its cell, report month of the outflow and its cell. */
+  readonly spells: number[];
+}
+
+export interface CompiledFacts {
+  readonly persons: readonly CompiledPerson[];
+  readonly scopeKeys: readonly string[];
+  readonly scopesOfBucket: readonly (readonly number[])[];
+  readonly bucketOfTeam: ReadonlyMap<string, number>;
+  /** Household ids numbered as persons are detailed (a number only names a household). */
+  readonly householdIndex: Map<string, number>;
+}
+
+/** Report months as far as any period can reach (an open end). */
+const OPEN = 1e9;
+const JOB_INTEGRATION = 1;
+const JOB_MINIJOB = 2;
+const JOB_PUBLIC = 4;
+const JOB_SV = 8;
+const JOB_SV_CONTINUED = 16;
+
+/** The first report month whose reference day is on or after `iso` (ST(m) ≥ iso): `windowMonthOf`. */
+const monthFrom = (iso: string) => windowMonthOf(iso);
+const monthTo = (iso: string | null) => (iso === null ? OPEN : windowMonthOf(iso));
+
+/** Compiles the persons for `countCompiled` (see `CompiledPerson`); the organisation gives the cells' teams. */
+export function compileFacts(persons: readonly PersonFacts[], org: Organisation): CompiledFacts {
   const scopeKeys = ['tenant'];
   const siteIndex = new Map<string, number>();
   for (const t of org.teams) {
@@ -171,6 +216,96 @@ export function countFacts(
     scopesOfBucket.push([0, siteIndex.get(t.siteId) as number, scopeKeys.length]);
     scopeKeys.push(`team:${t.id}`);
   }
+  const out: CompiledPerson[] = [];
+  for (const p of persons) {
+    const profile = elbProfile(p.birthDate, p.benefit);
+    // nobody without own employable receipt counts anywhere
+    if (profile.own.length) out.push({ p, profile, detail: null });
+  }
+  return { persons: out, scopeKeys, scopesOfBucket, bucketOfTeam, householdIndex: new Map() };
+}
+
+function detailOf(c: CompiledPerson, facts: CompiledFacts): PersonDetail {
+  const { p, profile } = c;
+  const { bucketOfTeam, householdIndex } = facts;
+  const birthYmd = ymdOfIso(p.birthDate);
+  const sexBits = SEX_BITS[p.sex] ?? 0;
+  const flags: number[] = [];
+  for (const s of p.status) {
+    const flag = statusFlag(s);
+    if (flag) flags.push(flag, monthFrom(s.from), monthTo(s.to));
+  }
+  for (const e of p.employments) {
+    if (e.kind !== 'public_16d' && e.kind !== 'public_16i') continue;
+    const from = monthFrom(e.from);
+    flags.push(PUBLIC_JOB, e.kind === 'public_16i' ? Math.max(from, monthFrom(ACTIVE_16I_FROM)) : from, monthTo(e.to));
+  }
+  const teams: number[] = [];
+  for (const t of p.teams) teams.push(bucketOfTeam.get(t.teamId) ?? 0, monthFrom(t.from), monthTo(t.to));
+  const households: number[] = [];
+  let applicant = false;
+  for (const m of p.members) {
+    if (m.personId !== p.id) continue;
+    if (m.role === 'applicant') applicant = true;
+    let h = householdIndex.get(m.householdId);
+    if (h === undefined) {
+      h = householdIndex.size;
+      householdIndex.set(m.householdId, h);
+    }
+    households.push(h, monthFrom(m.from), monthTo(m.to));
+  }
+  const jobs: number[] = [];
+  if (p.employments.length) {
+    let svStretches: DayRange[] | null = null;
+    const sorted = p.employments.length > 1 ? [...p.employments].sort(byStart) : p.employments;
+    for (const e of sorted) {
+      let kinds = 0;
+      if (INTEGRATION.has(e.kind)) kinds |= JOB_INTEGRATION;
+      if (MINIJOB.has(e.kind)) kinds |= JOB_MINIJOB;
+      if (PUBLIC.has(e.kind)) kinds |= JOB_PUBLIC;
+      if (SV_KINDS.has(e.kind)) {
+        kinds |= JOB_SV;
+        svStretches ??= svStretchesOf(p);
+        if (continuedForAYear(svStretches, e.from)) kinds |= JOB_SV_CONTINUED;
+      }
+      if (kinds) jobs.push(windowMonthOf(e.from), kinds);
+    }
+  }
+  // inflows and outflows: spells with breaks of at most 7 days bridged; groups on the day of the
+  // movement (the first day of the spell, the last day before the outflow)
+  const spells: number[] = [];
+  for (const spell of profileElbSpells(profile)) {
+    const firstIso = fromDay(spell.from);
+    const lzbIn = profileIsLongTermRecipient(profile, spell.from);
+    const inCell = cellOn(p, firstIso, birthYmd, sexBits, lzbIn, statusFlagsOn(p, firstIso), bucketOfTeam);
+    const lastIso = fromDay(spell.lastDay);
+    const lzbOut = profileIsLongTermRecipient(profile, spell.lastDay);
+    const outCell = cellOn(p, lastIso, birthYmd, sexBits, lzbOut, statusFlagsOn(p, lastIso), bucketOfTeam);
+    spells.push(windowMonthOfDay(spell.from), inCell, windowMonthOfDay(spell.lastDay + 1), outCell);
+  }
+  return { receipt: receiptProfile(p.benefit), birthYmd, sexBits, flags, teams, households, applicant, jobs, spells };
+}
+
+/**
+ * Counts for the report month `month`, or for every report month from `fromMonth` to `month` in one pass
+ * (a time series: the reference days ST(fromMonth − 24) … ST(month) are evaluated once per person).
+ */
+export function countFacts(
+  persons: readonly PersonFacts[],
+  org: Organisation,
+  month: MonthIndex,
+  fromMonth: MonthIndex = month,
+): Counts {
+  return countCompiled(compileFacts(persons, org), month, fromMonth);
+}
+
+/** `countFacts` on compiled facts (the facts cache keeps them: a further month costs only this). */
+export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth: MonthIndex = month): Counts {
+  if (fromMonth > month) throw new Error('fromMonth liegt nach month');
+  const firstMonth = fromMonth - (DAYS - 1);
+  const dayCount = month - firstMonth + 1;
+  const scopeKeys = [...facts.scopeKeys];
+  const scopesOfBucket = facts.scopesOfBucket;
   const buckets = scopesOfBucket.length;
   const cellsPerDay = buckets * MASKS;
   // layout [cell][day][counter]: a person mostly stays in one cell, so their events on all days land next
@@ -185,11 +320,13 @@ export function countFacts(
       raw[i] = (raw[i] as number) + 1;
     }
   };
+  /** Day index of report month m in this window, clamped to [0, dayCount]. */
+  const dayOf = (m: number) => (m <= firstMonth ? 0 : m >= firstMonth + dayCount ? dayCount : m - firstMonth);
 
   const refDays = Array.from({ length: dayCount }, (_, d) => referenceDay(firstMonth + d));
   const refDayNumbers = refDays.map(toDay);
-  /** Per household, the reference days on which it was counted already (looked up once per person and household). */
-  const householdsSeen = new Map<string, Uint8Array>();
+  /** Per household, the reference days on which it was counted already (the first eLb member in load order counts it). */
+  const householdsSeen = new Map<number, Uint8Array>();
   // ST(first − 1), one day before the counted ones: a start in the first window W(first) belongs to
   // report month `first` (not counted) when the person was in the stock then, not to `first` + 1
   const dayBeforeFirst = toDay(referenceDay(firstMonth - 1));
@@ -197,26 +334,25 @@ export function countFacts(
   /** The person's cell on each reference day, −1 when not in the stock. */
   const stockCell = new Int32Array(dayCount);
   const isLzb = new Uint8Array(dayCount);
-  // Per person, what the cell of a reference day needs, filled period by period (a binary search for
-  // the days a period covers) instead of scanning every period on every day: statuses, team bucket,
-  // own household, publicly funded job, single parent.
+  // Per person, what the cell of a reference day needs, filled period by period from the compiled report
+  // months: statuses, team bucket, own household, publicly funded job, single parent.
   const refYmd = refDays.map(ymdOfIso);
   const elbDay = new Uint8Array(dayCount);
   const flagsDay = new Uint8Array(dayCount);
   const teamDay = new Int32Array(dayCount);
-  const householdDay: (string | null)[] = new Array(dayCount).fill(null);
+  const householdDay = new Int32Array(dayCount);
   const singleDay = new Uint8Array(dayCount);
   const scratch = new Uint8Array(dayCount);
-  const first16iDay = daysFrom(refDays, ACTIVE_16I_FROM);
 
-  for (const p of persons) {
-    const profile = elbProfile(p.birthDate, p.benefit);
+  for (const c of facts.persons) {
+    const profile = c.profile;
     // nobody without own employable receipt between ST(first − 1) and ST(last) counts anywhere
     let relevant = false;
     for (const r of profile.own) if (r.from <= lastRefDay && r.to > dayBeforeFirst) relevant = true;
     if (!relevant) continue;
-    const birthYmd = ymdOfIso(p.birthDate);
-    const sexBits = SEX_BITS[p.sex] ?? 0;
+    const p = c.p;
+    c.detail ??= detailOf(c, facts);
+    const detail = c.detail;
 
     // stocks on every reference day
     stockCell.fill(-1);
@@ -232,9 +368,34 @@ export function countFacts(
       }
     }
     if (firstElb >= 0) {
-      const receipt = receiptProfile(p.benefit);
-      dayAttributes(p, refDays, refYmd, first16iDay, bucketOfTeam, flagsDay, teamDay, householdDay, singleDay, scratch);
-      let lastHousehold: string | null = null;
+      // the attributes of the reference days: each period fills the days it covers
+      flagsDay.fill(0);
+      const flags = detail.flags;
+      for (let i = 0; i < flags.length; i += 3) {
+        const flag = flags[i] as number;
+        const hi = dayOf(flags[i + 2] as number);
+        for (let d = dayOf(flags[i + 1] as number); d < hi; d++) flagsDay[d] = (flagsDay[d] as number) | flag;
+      }
+      teamDay.fill(-1);
+      const teams = detail.teams;
+      for (let i = 0; i < teams.length; i += 3) {
+        const bucket = teams[i] as number;
+        const hi = dayOf(teams[i + 2] as number);
+        for (let d = dayOf(teams[i + 1] as number); d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucket;
+      }
+      householdDay.fill(-1);
+      const households = detail.households;
+      for (let i = 0; i < households.length; i += 3) {
+        const h = households[i] as number;
+        const hi = dayOf(households[i + 2] as number);
+        for (let d = dayOf(households[i + 1] as number); d < hi; d++) if ((householdDay[d] as number) < 0) householdDay[d] = h;
+      }
+      // singleParentDays answers 0 on every day for a person who is never an applicant: not asked then
+      if (detail.applicant) singleParentDays(p.id, p.members, refDays, refYmd, singleDay, scratch);
+      else singleDay.fill(0);
+
+      const { birthYmd, sexBits, receipt } = detail;
+      let lastHousehold = -1;
       let lastSeen: Uint8Array | null = null;
       for (let d = firstElb; d <= lastElb; d++) {
         if (!elbDay[d]) continue;
@@ -258,8 +419,8 @@ export function countFacts(
         }
         if (profileInReceiptMoreThan4Years(receipt, dn)) add(C.over4Years, d, cell);
         if (flags & JOB_SEEKING) add(C.jobSeeking, d, cell);
-        const household = householdDay[d] as string | null;
-        if (household !== null) {
+        const household = householdDay[d] as number;
+        if (household >= 0) {
           if (household !== lastHousehold) {
             lastHousehold = household;
             lastSeen = householdsSeen.get(household) ?? null;
@@ -280,16 +441,16 @@ export function countFacts(
     // integrations and entries: the stock rule of INDICATORS.md, at most one per person and report month.
     // Sorted by start, the month an employment counts in never decreases, so "once per month" is "not the
     // same month as the last one counted".
-    if (p.employments.length) {
+    const jobs = detail.jobs;
+    if (jobs.length) {
       const inStockBeforeFirst = profileIsElb(profile, dayBeforeFirst);
       let lastIntegration = -1;
       let lastMinijob = -1;
       let lastPublic = -1;
       let lastSv = -1;
-      let svStretches: DayRange[] | null = null;
-      const jobs = p.employments.length > 1 ? [...p.employments].sort(byStart) : p.employments;
-      for (const e of jobs) {
-        const k = windowMonthOf(e.from) - firstMonth;
+      for (let j = 0; j < jobs.length; j += 2) {
+        const k = (jobs[j] as number) - firstMonth;
+        const kinds = jobs[j + 1] as number;
         let countIn: number;
         let cell: number;
         if (k === 0 && inStockBeforeFirst) continue;
@@ -301,42 +462,30 @@ export function countFacts(
           cell = stockCell[k] as number;
         } else continue;
         if (countIn >= dayCount) continue;
-        if (INTEGRATION.has(e.kind) && lastIntegration !== countIn) {
+        if (kinds & JOB_INTEGRATION && lastIntegration !== countIn) {
           lastIntegration = countIn;
           add(C.integrations, countIn, cell);
         }
-        if (MINIJOB.has(e.kind) && lastMinijob !== countIn) {
+        if (kinds & JOB_MINIJOB && lastMinijob !== countIn) {
           lastMinijob = countIn;
           add(C.minijobs, countIn, cell);
         }
-        if (PUBLIC.has(e.kind) && lastPublic !== countIn) {
+        if (kinds & JOB_PUBLIC && lastPublic !== countIn) {
           lastPublic = countIn;
           add(C.publicJobs, countIn, cell);
         }
-        if (SV_KINDS.has(e.kind) && lastSv !== countIn) {
+        if (kinds & JOB_SV && lastSv !== countIn) {
           lastSv = countIn;
           add(C.svIntegrations, countIn, cell);
-          svStretches ??= svStretchesOf(p);
-          if (continuedForAYear(svStretches, e.from)) add(C.svContinued, countIn, cell);
+          if (kinds & JOB_SV_CONTINUED) add(C.svContinued, countIn, cell);
         }
       }
     }
 
-    // inflows and outflows: spells with breaks of at most 7 days bridged; groups on the day of the
-    // movement (the first day of the spell, the last day before the outflow)
-    for (const spell of profileElbSpells(profile)) {
-      const inMonth = windowMonthOfDay(spell.from) - firstMonth;
-      if (inMonth >= 0 && inMonth < dayCount) {
-        const firstIso = fromDay(spell.from);
-        const lzb = profileIsLongTermRecipient(profile, spell.from);
-        add(C.inflows, inMonth, cellOn(p, firstIso, birthYmd, sexBits, lzb, statusFlagsOn(p, firstIso), bucketOfTeam));
-      }
-      const outMonth = windowMonthOfDay(spell.lastDay + 1) - firstMonth;
-      if (outMonth >= 0 && outMonth < dayCount) {
-        const iso = fromDay(spell.lastDay);
-        const lzb = profileIsLongTermRecipient(profile, spell.lastDay);
-        add(C.outflows, outMonth, cellOn(p, iso, birthYmd, sexBits, lzb, statusFlagsOn(p, iso), bucketOfTeam));
-      }
+    const spells = detail.spells;
+    for (let i = 0; i < spells.length; i += 4) {
+      add(C.inflows, (spells[i] as number) - firstMonth, spells[i + 1] as number);
+      add(C.outflows, (spells[i + 2] as number) - firstMonth, spells[i + 3] as number);
     }
   }
 
@@ -386,57 +535,6 @@ function statusFlag(s: { kind: string; value: string }): number {
   return 0;
 }
 
-/**
- * What a person's cell and counts on each reference day need besides eLb and LZB, the same answers as
- * `statusFlagsOn` (plus `PUBLIC_JOB`), the team of `cellOn`, `ownHouseholdOn` and `isSingleParentOn`
- * day by day, but each period visited once (its days found by binary search in the ascending `days`).
- */
-function dayAttributes(
-  p: PersonFacts,
-  days: readonly string[],
-  daysYmd: readonly number[],
-  first16iDay: number,
-  bucketOfTeam: Map<string, number>,
-  flagsDay: Uint8Array,
-  teamDay: Int32Array,
-  householdDay: (string | null)[],
-  singleDay: Uint8Array,
-  scratch: Uint8Array,
-): void {
-  const n = days.length;
-  flagsDay.fill(0);
-  for (const s of p.status) {
-    const flag = statusFlag(s);
-    if (!flag) continue;
-    const hi = s.to === null ? n : daysFrom(days, s.to);
-    for (let d = daysFrom(days, s.from); d < hi; d++) flagsDay[d] = (flagsDay[d] as number) | flag;
-  }
-  for (const e of p.employments) {
-    if (e.kind !== 'public_16d' && e.kind !== 'public_16i') continue;
-    const lo = daysFrom(days, e.from);
-    const hi = e.to === null ? n : daysFrom(days, e.to);
-    for (let d = e.kind === 'public_16i' ? Math.max(lo, first16iDay) : lo; d < hi; d++)
-      flagsDay[d] = (flagsDay[d] as number) | PUBLIC_JOB;
-  }
-  // the first period in the list wins, as in `cellOn` and `ownHouseholdOn`
-  teamDay.fill(-1);
-  for (const t of p.teams) {
-    const hi = t.to === null ? n : daysFrom(days, t.to);
-    let d = daysFrom(days, t.from);
-    if (d >= hi) continue;
-    const bucket = bucketOfTeam.get(t.teamId) ?? 0;
-    for (; d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucket;
-  }
-  householdDay.fill(null);
-  for (const m of p.members) {
-    if (m.personId !== p.id) continue;
-    const hi = m.to === null ? n : daysFrom(days, m.to);
-    for (let d = daysFrom(days, m.from); d < hi; d++) householdDay[d] ??= m.householdId;
-  }
-  if (p.members.length) singleParentDays(p.id, p.members, days, daysYmd, singleDay, scratch);
-  else singleDay.fill(0);
-}
-
 /** The person's statuses on a day in one pass: severe disability, refugee, in a measure, job-seeking. */
 function statusFlagsOn(p: PersonFacts, iso: string): number {
   let flags = 0;
@@ -460,7 +558,7 @@ function cellOn(
   sexBits: number,
   isLzb: boolean,
   flags: number,
-  bucketOfTeam: Map<string, number>,
+  bucketOfTeam: ReadonlyMap<string, number>,
 ): number {
   const age = ageOnYmd(birthYmd, ymdOfIso(iso));
   let mask = sexBits | ((age < 25 ? 0 : age < 50 ? 1 : 2) << AGE_SHIFT);

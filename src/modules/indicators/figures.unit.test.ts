@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonFacts } from '../people/facts.ts';
 import { monthIndex } from './calendar.ts';
 import { SPLITS } from './definitions.ts';
-import { countFacts } from './engine.ts';
+import { compileFacts, countCompiled, countFacts } from './engine.ts';
 import { computeFigures, computeStructure, type FigureValue } from './figures.ts';
 
 const TEAM = { id: 't1', siteId: 's1' };
@@ -238,6 +238,63 @@ describe('properties of every count on every reference day', () => {
         expect(wrong).toEqual([]);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('compiled facts reused for any window (the facts cache)', () => {
+  const arb = fc.record({
+    sex: fc.constantFrom<'m' | 'w'>('m', 'w'),
+    start: fc.integer({ min: 0, max: 1800 }),
+    length: fc.option(fc.integer({ min: 1, max: 1500 }), { nil: null }),
+    jobs: fc.array(
+      fc.record({ kind: fc.constantFrom('regular', 'minijob', 'public_16i'), start: fc.integer({ min: 0, max: 1900 }) }),
+      {
+        maxLength: 3,
+      },
+    ),
+    team: fc.constantFrom('t1', 't2'),
+    household: fc.integer({ min: 0, max: 4 }),
+    measureFrom: fc.option(fc.integer({ min: 0, max: 1800 }), { nil: null }),
+  });
+  const day = (n: number) => new Date(Date.UTC(2016, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const org = { teams: [TEAM, { id: 't2', siteId: 's2' }] };
+  const window = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }));
+
+  it('counts every window, in any order, exactly as from freshly compiled facts', () => {
+    fc.assert(
+      fc.property(fc.array(arb, { maxLength: 20 }), fc.array(window, { minLength: 1, maxLength: 4 }), (people, windows) => {
+        const facts: PersonFacts[] = people.map((p, i) => ({
+          id: `p${i}`,
+          sex: p.sex,
+          birthDate: '1985-03-20',
+          benefit: [{ from: day(p.start), to: p.length === null ? null : day(p.start + p.length), employable: true }],
+          teams: [{ teamId: p.team, from: '2010-01-01', to: null }],
+          members: [
+            {
+              householdId: `h${p.household}`,
+              personId: `p${i}`,
+              role: 'applicant' as const,
+              from: day(p.start),
+              to: null,
+              birthDate: '1985-03-20',
+            },
+          ],
+          status:
+            p.measureFrom === null
+              ? []
+              : [{ kind: 'labour_market', value: 'measure', from: day(p.measureFrom), to: day(p.measureFrom + 200) }],
+          employments: p.jobs.map((j) => ({ kind: j.kind, from: day(j.start), to: null })),
+        }));
+        const compiled = compileFacts(facts, org);
+        for (const [offset, span] of windows) {
+          const month = monthIndex('2017-06') + offset;
+          const cached = countCompiled(compiled, month, month - span);
+          const fresh = countFacts(facts, org, month, month - span);
+          expect(cached).toEqual(fresh);
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { dropTenantFacts } from './facts-cache.ts';
 import { indicatorService } from './service.ts';
 
 describe('indicator API', () => {
   let t: TestApp;
   let householdId: string;
+  let personId: string;
   beforeAll(async () => {
     t = await startTestApp();
     const leistung = await Agent.login(t.app, 'leistung');
@@ -23,6 +25,7 @@ describe('indicator API', () => {
       role: 'applicant',
       memberFrom: '2015-01-01',
     });
+    personId = p.json().id;
     await leistung.post(`/api/people/persons/${p.json().id}/benefit-periods`, {
       validFrom: '2015-01-01',
       householdId: h.json().id,
@@ -144,5 +147,44 @@ describe('indicator API', () => {
     // by hand in SQL, as another process or a repair would (no service involved): the period ends
     await t.db.rows(sql`UPDATE benefit_periods SET valid_to = '2019-01-01' WHERE person_id = ${p.json().id}`);
     expect(await stock()).toBe(before);
+  });
+
+  it('a further month is counted from the cached facts, and a new status period is counted at once (never stale facts)', async () => {
+    const service = indicatorService(t.db);
+    const tenantId = t.tenant.tenantId;
+    const today = '2026-11-25';
+    const refugees = async (month: string) =>
+      (await service.compute(tenantId, month, today)).structure.find(
+        (s) => s.code === 'refugee_share' && s.scope === 'tenant' && s.split === 'all',
+      )?.numerator;
+    // facts loaded for one month's days, then a month outside them (the whole history is loaded), then one
+    // counted from the cached facts: each the same as from facts loaded anew for it alone
+    await service.compute(tenantId, '2019-12', today);
+    const november = await service.compute(tenantId, '2019-11', today);
+    const march = await service.compute(tenantId, '2020-03', today);
+    dropTenantFacts(t.db);
+    expect(await service.computeFresh(tenantId, ['2019-11'], today)).toEqual([november]);
+    dropTenantFacts(t.db);
+    expect(await service.computeFresh(tenantId, ['2020-03'], today)).toEqual([march]);
+    expect(await refugees('2019-10')).toBe(0);
+
+    // a new status period through the API: the next month asked (and one asked before) counts it
+    const leistung = await Agent.login(t.app, 'leistung');
+    const person = (await leistung.get(`/api/people/persons/${personId}`)).json().person;
+    const res = await leistung.post(`/api/people/persons/${personId}/status-periods`, {
+      validFrom: '2019-01-01',
+      kind: 'refugee',
+      value: 'yes',
+      personVersion: person.version,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await refugees('2019-09')).toBe(1);
+    expect(await refugees('2019-10')).toBe(1);
+
+    // ended by hand in SQL (no service involved): months after the end no longer count it
+    await t.db.rows(sql`UPDATE status_periods SET valid_to = '2019-08-01' WHERE person_id = ${personId} AND kind = 'refugee'`);
+    expect(await refugees('2019-07')).toBe(1);
+    expect(await refugees('2019-08')).toBe(0);
+    expect(await refugees('2019-10')).toBe(0);
   });
 });

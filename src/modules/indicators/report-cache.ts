@@ -6,7 +6,8 @@ import { dataVersion } from '../../db/data-version.ts';
  * tenants in other databases never share). Every writer of the underlying tables moves the version
  * (db/data-version.ts, triggers), so an entry is served only while nothing has been written since its data
  * were read; otherwise it is computed again. Concurrent requests for the same key share one computation.
- * Callers get their own copy: a filtered or annotated report must not change the cached one.
+ * Callers get their own copy: a filtered or annotated report must not change the cached one. `compute` gets
+ * the version read, so that what it reads from other caches by version (facts-cache.ts) is of the same one.
  */
 const MAX_ENTRIES = 48;
 
@@ -17,7 +18,7 @@ interface Entry<T> {
 
 const caches = new WeakMap<Database, Map<string, Entry<unknown>>>();
 
-export async function cachedByDataVersion<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedByDataVersion<T>(db: Database, key: string, compute: (version: bigint) => Promise<T>): Promise<T> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -27,7 +28,7 @@ export async function cachedByDataVersion<T>(db: Database, key: string, compute:
   const version = await dataVersion(db);
   const hit = cache.get(key) as Entry<T> | undefined;
   if (hit && hit.version === version) return structuredClone(await hit.value);
-  const entry: Entry<T> = { version, value: compute() };
+  const entry: Entry<T> = { version, value: compute(version) };
   cache.delete(key);
   cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);

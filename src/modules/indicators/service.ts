@@ -2,10 +2,11 @@ import type { Database } from '../../db/client.ts';
 import { todayInGermany } from '../../lib/today.ts';
 import { type Caller, can } from '../auth/caller.ts';
 import { listTeamRefs } from '../org/directory.ts';
-import { latestPaymentMonth, loadPaymentSums, loadPersonFacts } from '../people/facts.ts';
+import { latestPaymentMonth } from '../people/facts.ts';
 import { monthIndex, monthString } from './calendar.ts';
 import { FIGURES } from './definitions.ts';
-import { countFacts, factsRange } from './engine.ts';
+import { countCompiled, factsRange } from './engine.ts';
+import { tenantFacts } from './facts-cache.ts';
 import { computeFigures, computeStructure, type FigureValue, type PaymentSums, type StructureValue } from './figures.ts';
 import { cachedByDataVersion } from './report-cache.ts';
 
@@ -28,24 +29,34 @@ export function indicatorService(db: Database) {
   async function computeMany(tenantId: string, months: readonly string[], today = todayInGermany()): Promise<IndicatorReport[]> {
     if (!months.length) return [];
     // the same figures again (dashboard, team report, target page of one month) while no data changed
-    return cachedByDataVersion(db, `${tenantId}|${months.join(',')}|${today}`, () => computeFresh(tenantId, months, today));
+    return cachedByDataVersion(db, `${tenantId}|${months.join(',')}|${today}`, (version) =>
+      computeFresh(tenantId, months, today, version),
+    );
   }
 
-  /** Without the cache (bench: the cold path). */
-  async function computeFresh(tenantId: string, months: readonly string[], today = todayInGermany()): Promise<IndicatorReport[]> {
+  /**
+   * Without the report cache: counted from the facts of the current data version (facts-cache.ts; loaded
+   * from the database first when the data changed since they were loaded). The bench's cold and facts-warm paths.
+   */
+  async function computeFresh(
+    tenantId: string,
+    months: readonly string[],
+    today = todayInGermany(),
+    version?: bigint,
+  ): Promise<IndicatorReport[]> {
     if (!months.length) return [];
     const indices = months.map(monthIndex);
     const first = Math.min(...indices);
     const last = Math.max(...indices);
-    const [facts, teams, payments] = await Promise.all([
-      loadPersonFacts(db, tenantId, { range: factsRange(last, first) }),
-      listTeamRefs(db, tenantId),
-      loadPaymentSums(db, tenantId, monthString(first - 12), monthString(last)),
-    ]);
-    const counts = countFacts(facts, { teams: teams.map((t) => ({ id: t.id, siteId: t.siteId })) }, last, first);
+    const { facts, teams, payments } = await tenantFacts(db, tenantId, factsRange(last, first), version);
+    const counts = countCompiled(facts, last, first);
     const sums: PaymentSums = { subsistence: new Map(), housing: new Map() };
     const siteOf = new Map(teams.map((t) => [t.id, t.siteId]));
+    // the months the figures read: M and M − 12 of each month asked
+    const from = monthString(first - 12);
+    const to = monthString(last);
     for (const p of payments) {
+      if (p.month < from || p.month > to) continue;
       for (const [series, cents] of [
         [sums.subsistence, p.subsistenceCents],
         [sums.housing, p.housingCents],

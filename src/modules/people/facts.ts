@@ -56,22 +56,26 @@ const PARTS = (col: string) => sql.raw(`GROUP BY right(${col}::text, 1)`);
 export async function loadPersonFacts(
   db: Database,
   tenantId: string,
-  filter: { range?: FactsRange; personId?: string } = {},
+  filter: { range?: FactsRange; personId?: string; elbOnly?: boolean } = {},
 ): Promise<PersonFacts[]> {
-  const { range, personId } = filter;
+  const { range, personId, elbOnly } = filter;
   // one person (the subsidies module's eligibility check) or the whole Jobcenter (indicators)
   const mine = (col: string) => (personId ? sql`AND ${sql.raw(col)} = ${personId}` : sql``);
   const overlaps = range
     ? sql`AND valid_from <= ${range.to}::date AND (valid_to IS NULL OR valid_to > ${range.from}::date)`
     : sql``;
   // With a range, only the persons in employable receipt at this Jobcenter on one of its days are read,
-  // and of every other table only their rows (the others' rows would be read and dropped).
+  // and of every other table only their rows (the others' rows would be read and dropped). With `elbOnly`
+  // (the whole history for the indicators' facts cache), the persons ever in such receipt, all their rows.
   const relevant = (col: string) =>
     range
       ? sql`AND ${sql.raw(col)} IN (SELECT b.person_id FROM benefit_periods b WHERE b.tenant_id = ${tenantId} AND b.employable
                         AND b.other_jobcenter IS NULL AND b.valid_from <= ${range.to}::date
                         AND (b.valid_to IS NULL OR b.valid_to > ${range.from}::date))`
-      : sql``;
+      : elbOnly
+        ? sql`AND ${sql.raw(col)} IN (SELECT b.person_id FROM benefit_periods b WHERE b.tenant_id = ${tenantId} AND b.employable
+                          AND b.other_jobcenter IS NULL)`
+        : sql``;
   const us = sql.raw(`chr(31)`);
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
     fields(

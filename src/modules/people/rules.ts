@@ -374,6 +374,8 @@ export function monthsInReceipt(benefit: readonly BenefitSpan[], firstDay: IsoDa
 export interface ReceiptProfile {
   readonly ranges: readonly DayRange[];
   readonly spells: readonly DaySpell[];
+  /** Per spell, the 4th anniversary of its start (`profileInReceiptMoreThan4Years`), filled when first asked. */
+  fourYears?: number[];
 }
 
 export function receiptProfile(
@@ -428,8 +430,15 @@ export function inReceiptMoreThan4YearsOn(benefit: readonly BenefitSpan[], day: 
 
 /** `inReceiptMoreThan4YearsOn` on a compiled profile and a day number. */
 export function profileInReceiptMoreThan4Years(p: ReceiptProfile, day: number): boolean {
-  const start = profileReceiptStart(p, day);
-  return start !== null && day > anniversaryDay(start, 4);
+  if (!rangesContain(p.ranges, day)) return false;
+  // the indicator engine asks on many reference days: each spell's anniversary is computed once
+  p.fourYears ??= p.spells.map((s) => anniversaryDay(s.from, 4));
+  const spells = p.spells;
+  for (let i = 0; i < spells.length; i++) {
+    const s = spells[i] as DaySpell;
+    if (s.from <= day && day <= s.lastDay) return day > (p.fourYears[i] as number);
+  }
+  return false; // unreachable: day is a receipt day
 }
 
 // ---------------------------------------------------------------------------------------------------
