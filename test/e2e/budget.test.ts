@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { measureBudget } from '../../src/modules/budget/measure-commitments.ts';
 import { apiAs, type E2E, expectAccessible, expectPage, login, startE2E, TEST_PASSWORD } from './support/browser.ts';
+import { createLongTermRecipient } from './support/long-term-recipient.ts';
 
 /**
  * Budget and subsidised employment in the browser: the overview per source and instrument, a measure
@@ -54,28 +55,7 @@ beforeAll(async () => {
       actorStaffId: staffIds.controlling as string,
     }),
   );
-  const leistung = await apiAs(e2e.url, 'leistung');
-  const { id: householdId } = await leistung.post<{ id: string }>('/api/people/households', {
-    number: '53201BG0000077',
-    teamId: teamIds['Team Wetzlar Nord'],
-  });
-  ({ id: personId } = await leistung.post<{ id: string }>('/api/people/persons', {
-    customerNumber: '532D000077',
-    familyName: 'Schäfer',
-    givenNames: 'Monika',
-    birthDate: '1970-04-02',
-    sex: 'w',
-    teamId: teamIds['Team Wetzlar Nord'],
-    householdId,
-    role: 'applicant',
-    memberFrom: '2010-01-01',
-  }));
-  await leistung.post(`/api/people/persons/${personId}/benefit-periods`, {
-    validFrom: '2011-01-01',
-    householdId,
-    employable: true,
-    personVersion: 1,
-  });
+  personId = await createLongTermRecipient(e2e.url, teamIds['Team Wetzlar Nord'] as string, '77');
   const pap = await apiAs(e2e.url, 'pap');
   ({ id: contractId } = await pap.post<{ id: string }>('/api/subsidies/contracts', {
     personId,

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, type E2E, expectAccessible, expectPage, login, startE2E } from './support/browser.ts';
+import { createLongTermRecipient } from './support/long-term-recipient.ts';
 
 /**
  * A caseworker's § 16i contract on screen: from the eligibility check to "Fördervertrag anlegen"
@@ -16,29 +17,8 @@ beforeAll(async () => {
   // the contract commits its schedule to the integration budget, which must exist
   const controlling = await apiAs(e2e.url, 'controlling');
   await controlling.post('/api/budget/sources', { kind: 'integration', label: 'Eingliederungsbudget' });
-  const leistung = await apiAs(e2e.url, 'leistung');
-  const { id: householdId } = await leistung.post<{ id: string }>('/api/people/households', {
-    number: '53201BG0000078',
-    teamId: teamIds['Team Wetzlar Nord'],
-  });
-  ({ id: personId } = await leistung.post<{ id: string }>('/api/people/persons', {
-    customerNumber: '532D000078',
-    familyName: 'Schäfer',
-    givenNames: 'Monika',
-    birthDate: '1970-04-02',
-    sex: 'w',
-    teamId: teamIds['Team Wetzlar Nord'],
-    householdId,
-    role: 'applicant',
-    memberFrom: '2010-01-01',
-  }));
   // benefits since 2011, no unemployment recorded: § 16i yes, § 16e no
-  await leistung.post(`/api/people/persons/${personId}/benefit-periods`, {
-    validFrom: '2011-01-01',
-    householdId,
-    employable: true,
-    personVersion: 1,
-  });
+  personId = await createLongTermRecipient(e2e.url, teamIds['Team Wetzlar Nord'] as string, '78');
 });
 afterAll(async () => {
   await e2e?.close();
