@@ -45,7 +45,7 @@ import { targetService } from '../modules/targets/service.ts';
 import { registerAccess } from './access.ts';
 import { logSerializers } from './log.ts';
 import { registerProblemHandlers } from './problem.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { headersFor } from './security-headers.ts';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -89,7 +89,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   // One synchronous hook for the headers every answer carries (an async hook costs a promise per request).
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headersFor(request.url));
     reply.header('x-request-id', request.id);
     done();
   });

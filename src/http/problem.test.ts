@@ -150,19 +150,33 @@ describe('problem+json answers', () => {
     expect(expectProblem(await pap.post('/api/org/sites', { name: 'X' }), 403).title).toBe('Keine Berechtigung');
   });
 
-  it('every answer carries the security headers: data, problems, pages, assets', async () => {
+  it('every answer carries the security headers: data and problems the API set, pages and assets the page set', async () => {
     const pap = await Agent.login(app, 'pap');
-    const answers = [
+    const api = [
       await pap.get('/api/auth/session'),
       await app.inject({ method: 'GET', url: '/api/org/teams' }),
       await app.inject({ method: 'GET', url: '/api/gibt-es-nicht' }),
       await app.inject({ method: 'GET', url: '/api/test/boom' }),
       await login('{'),
+    ];
+    const pages = [
       await app.inject({ method: 'GET', url: '/personen/123' }),
       await app.inject({ method: 'GET', url: '/assets/app-1234.js' }),
     ];
-    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404, 500, 400, 200, 200]);
-    for (const res of answers) {
+    expect([...api, ...pages].map((r) => r.statusCode)).toEqual([200, 401, 404, 500, 400, 200, 200]);
+    for (const res of api) {
+      expect(res.headers).toMatchObject({
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-resource-policy': 'same-origin',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      });
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    for (const res of pages) {
       expect(res.headers['content-security-policy']).toBe(
         "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
           "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';" +

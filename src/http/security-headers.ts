@@ -25,8 +25,11 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Reco
   return Object.freeze(headers);
 }
 
-/** Teilhabe's policy: nothing from elsewhere, no framing, forms only to itself. */
-export const SECURITY_HEADERS = securityHeaders({
+/**
+ * Pages of the web app (the single-page app, its assets, the API docs, the report as HTML): nothing from
+ * elsewhere, no framing, forms only to itself.
+ */
+export const DOCUMENT_HEADERS = securityHeaders({
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -41,3 +44,25 @@ export const SECURITY_HEADERS = securityHeaders({
     },
   },
 });
+
+/**
+ * Answers of the API (JSON, problems, downloads): the set the OWASP REST Security Cheat Sheet names for API
+ * responses. `no-store`: social data (§ 35 SGB I) must not stay in the browser's or a proxy's cache on a
+ * shared office computer. A JSON answer loads nothing, so its policy allows nothing (`default-src 'none'`)
+ * instead of the page's; the headers that only matter for documents (cross-origin opener, origin-agent-
+ * cluster, legacy IE/Flash switches) are left out: fewer bytes and header checks on every call.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': DOCUMENT_HEADERS['strict-transport-security'] as string,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+});
+
+/** Which set a request's answer gets: the API's, but a page for the API docs. */
+export function headersFor(url: string): Readonly<Record<string, string>> {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs') ? API_HEADERS : DOCUMENT_HEADERS;
+}

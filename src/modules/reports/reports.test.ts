@@ -57,6 +57,9 @@ describe('Eingliederungsbericht', () => {
     const res = await controlling.get(`${url}?format=html`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
+    // shown as a page: the pages' policy (its inline styles), still never cached
+    expect(res.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(res.headers['cache-control']).toBe('no-store');
     const html = res.body;
     for (const h of [
       '1 Porträt des Jobcenters',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCaller } from '../../http/access.ts';
+import { DOCUMENT_HEADERS } from '../../http/security-headers.ts';
 import { chartSvg } from './charts.ts';
 import { REPORT_FORMATS, sectionParam, textInput, yearParam } from './model.ts';
 import { PLACEHOLDER_NAMES, type ReportService } from './service.ts';
@@ -36,6 +37,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ reports: ReportService }> = a
       const out = await reports.render(caller, year, format);
       reply.header('content-type', out.contentType);
       if (format !== 'html') reply.header('content-disposition', `attachment; filename="${out.fileName}"`);
+      // shown in the browser as a page (its own inline styles, images as data: URIs): the pages' policy
+      else reply.headers(DOCUMENT_HEADERS);
       return reply.send(out.body);
     },
   );
