@@ -247,7 +247,10 @@ export function checkEligibility(basis: SubsidyBasis, f: PersonFacts, day: strin
       met: receiptMet,
       detail: `${months7} Monate mit Bezug vom ${formatGerman(first7)} bis ${formatGerman(last)}, ${months5} Monate seit ${formatGerman(first5)}; ${why}`,
     });
-    const window = receiptMet && !(months7 >= RECEIPT_MONTHS_16I) ? first5 : first7;
+    // For persons with a minor child or a severe disability the last five years are the period of Nr. 2 and Nr. 3
+    // (BA-Weisung 201901005 vom 23.1.2019, 1.1.1): where their five years of receipt are met, employment before
+    // them does not count, even if the six-in-seven rule is met too.
+    const window = short && months5 >= RECEIPT_MONTHS_16I_SHORT ? first5 : first7;
     const worked = daysWithin(
       f.employments.filter((e) => HARMFUL_EMPLOYMENT.has(e.kind)),
       window,

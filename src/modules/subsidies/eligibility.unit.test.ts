@@ -72,6 +72,38 @@ describe('§ 16i eligibility', () => {
     expect(checkEligibility('16i', person({ benefit: receiptFrom('2014-08-01'), status }), day).eligible).toBe(false);
   });
 
+  it('with a minor child the five years are also the window for employment, even when six in seven are met', () => {
+    // start 1.7.2019: seven years from 1.7.2012, five years from 1.7.2014; receipt since 2010 meets both rules.
+    // A job 1.1.2013 – 31.12.2013 (365 days > 183) lies in the seven years but before the five.
+    const me = {
+      householdId: 'h',
+      personId: 'p',
+      role: 'applicant' as const,
+      from: '2010-01-01',
+      to: null,
+      birthDate: '1980-05-10',
+    };
+    const child = {
+      householdId: 'h',
+      personId: 'c',
+      role: 'child' as const,
+      from: '2010-01-01',
+      to: null,
+      birthDate: '2008-01-01',
+    };
+    const employments = [{ kind: 'regular' as const, from: '2013-01-01', to: '2014-01-01' }];
+    const withChild = checkEligibility(
+      '16i',
+      person({ benefit: receiptFrom('2010-01-01'), members: [me, child], employments }),
+      day,
+    );
+    expect(criterion(withChild, 'employment')?.met).toBe(true);
+    expect(criterion(withChild, 'employment')?.detail).toContain('0 Tage');
+    const without = checkEligibility('16i', person({ benefit: receiptFrom('2010-01-01'), members: [me], employments }), day);
+    expect(criterion(without, 'employment')?.met).toBe(false);
+    expect(criterion(without, 'employment')?.detail).toContain('365 Tage');
+  });
+
   it('age: 25 on the birthday, 24 the day before', () => {
     const b = receiptFrom('2010-01-01');
     expect(criterion(checkEligibility('16i', person({ birthDate: '1994-07-01', benefit: b }), day), 'age')?.met).toBe(true);
