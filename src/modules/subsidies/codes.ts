@@ -7,7 +7,12 @@ export const BASIS_LABELS: Record<SubsidyBasis, string> = {
 };
 export const WAGE_BASES = ['minimum_wage', 'agreed'] as const;
 export type WageBasis = (typeof WAGE_BASES)[number];
+/**
+ * `agreed`: § 16i Abs. 2 measures on the minimum wage unless a collective agreement or church labour rules bind
+ * the employer to pay more; § 16e Abs. 2 with § 91 Abs. 1 SGB III on the wage paid, at most the collectively
+ * agreed or locally usual one. Never below the minimum wage of the day (schedule.ts).
+ */
 export const WAGE_BASIS_LABELS: Record<WageBasis, string> = {
   minimum_wage: 'gesetzlicher Mindestlohn',
-  agreed: 'tariflicher oder vereinbarter Stundenlohn',
+  agreed: 'Tarif- oder gezahlter Stundenlohn (§ 16i nur bei Tarifbindung oder kirchlichem Arbeitsrecht)',
 };

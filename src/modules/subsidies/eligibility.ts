@@ -3,7 +3,7 @@
  * data, so staff see why. Pure rule over the people module's facts (people/facts.ts PersonFacts) and rules
  * (people/rules.ts); versioned by the law's dates. docs/subsidies.md lists the sources and our readings.
  */
-import { addDays, formatGerman, toDay } from '../../lib/dates.ts';
+import { addDays, formatGerman, fromDay, toDay } from '../../lib/dates.ts';
 import type { PersonFacts } from '../people/facts.ts';
 import { ageOn, isElbOn, monthsInReceipt } from '../people/rules.ts';
 import type { SubsidyBasis } from './codes.ts';
@@ -64,8 +64,18 @@ export const RECEIPT_MONTHS_16I_SHORT = 60;
  * employment on at most 183 days (about six months) in total within the window.
  */
 export const SHORT_EMPLOYMENT_MAX_DAYS = 183;
-/** § 16e Abs. 3: unemployed for at least two years (days from the start of the current unemployment). */
+/** § 16e Abs. 1: unemployed for at least two years before the start. */
 export const UNEMPLOYED_YEARS_16E = 2;
+/**
+ * § 16e: the duration of the unemployment follows § 18 SGB III, including § 18 Abs. 2 (Sauer, SGB II, § 16e
+ * Rz. 26 f.): within the five years before the start, these interruptions do not end the spell (they do not
+ * count as unemployment either). Labour-market statuses that are such interruptions here: a measure
+ * (§ 18 Abs. 2 Nr. 1) and "nicht verfügbar nach § 10 SGB II" (care of a child or a relative, Nr. 4/5).
+ */
+export const LOOKBACK_YEARS_16E = 5;
+const HARMLESS_STATUS_16E = new Set(['measure', 'not_available']);
+/** § 18 Abs. 2 SGB III: employment or self-employment up to six months in total does not end the spell. */
+export const INTERRUPTION_EMPLOYMENT_MAX_DAYS_16E = 183;
 
 /** Employment kinds that count as "beschäftigt oder selbständig" for § 16i Abs. 3 Nr. 3. */
 const HARMFUL_EMPLOYMENT = new Set([
@@ -141,6 +151,56 @@ export function unemployedSinceOn(f: PersonFacts, day: string): string | null {
   return start;
 }
 
+export interface Unemployment16e {
+  /** Days of unemployment counted back from the day before the start, within the five years. */
+  days: number;
+  /** Earliest day counted (null: none). */
+  since: string | null;
+  /** Harmless interruptions (measure, not available) and employment days passed over. */
+  interruptionDays: number;
+  employmentDays: number;
+  /** The day the count stopped at (a gap, another status or too much employment), or null at the window's start. */
+  stoppedOn: string | null;
+}
+
+/**
+ * § 16e with § 18 Abs. 1 and 2 SGB III: walks back day by day from the day before `day` through the five years
+ * before it. An 'unemployed' day counts; a day in a measure or "nicht verfügbar" is passed over; a day of
+ * employment (an employment period other than an Arbeitsgelegenheit, which is a measure, or the status
+ * 'employed') is passed over up to 183 days in total; anything else (no status, school or training,
+ * "arbeitsuchend, nicht arbeitslos") ends the count.
+ */
+export function unemployment16e(f: PersonFacts, day: string): Unemployment16e {
+  const start = toDay(day);
+  const first = toDay(shiftYears(day, -LOOKBACK_YEARS_16E));
+  const span = (p: { from: string; to: string | null }) =>
+    [toDay(p.from), p.to === null ? Number.POSITIVE_INFINITY : toDay(p.to)] as const;
+  const labour = f.status.filter((s) => s.kind === 'labour_market').map((s) => ({ value: s.value, span: span(s) }));
+  const unemployed = labour.filter((s) => s.value === 'unemployed').map((s) => s.span);
+  const harmless = labour.filter((s) => HARMLESS_STATUS_16E.has(s.value)).map((s) => s.span);
+  const measureJobs = f.employments.filter((e) => e.kind === 'public_16d').map(span);
+  const employed = [
+    ...labour.filter((s) => s.value === 'employed').map((s) => s.span),
+    ...f.employments.filter((e) => e.kind !== 'public_16d').map(span),
+  ];
+  const hit = (spans: readonly (readonly [number, number])[], d: number) => spans.some(([a, b]) => a <= d && d < b);
+  const out: Unemployment16e = { days: 0, since: null, interruptionDays: 0, employmentDays: 0, stoppedOn: null };
+  for (let d = start - 1; d >= first; d--) {
+    if (hit(unemployed, d)) {
+      out.days++;
+      out.since = fromDay(d);
+    } else if (hit(harmless, d) || hit(measureJobs, d)) {
+      out.interruptionDays++;
+    } else if (hit(employed, d) && out.employmentDays < INTERRUPTION_EMPLOYMENT_MAX_DAYS_16E) {
+      out.employmentDays++;
+    } else {
+      out.stoppedOn = fromDay(d);
+      break;
+    }
+  }
+  return out;
+}
+
 export function checkEligibility(basis: SubsidyBasis, f: PersonFacts, day: string): EligibilityResult {
   const version = ruleVersionOn(basis, day) ?? null;
   const criteria: Criterion[] = [];
@@ -187,7 +247,10 @@ export function checkEligibility(basis: SubsidyBasis, f: PersonFacts, day: strin
       met: receiptMet,
       detail: `${months7} Monate mit Bezug vom ${formatGerman(first7)} bis ${formatGerman(last)}, ${months5} Monate seit ${formatGerman(first5)}; ${why}`,
     });
-    const window = receiptMet && !(months7 >= RECEIPT_MONTHS_16I) ? first5 : first7;
+    // For persons with a minor child or a severe disability the last five years are the period of Nr. 2 and Nr. 3
+    // (BA-Weisung 201901005 vom 23.1.2019, 1.1.1): where their five years of receipt are met, employment before
+    // them does not count, even if the six-in-seven rule is met too.
+    const window = short && months5 >= RECEIPT_MONTHS_16I_SHORT ? first5 : first7;
     const worked = daysWithin(
       f.employments.filter((e) => HARMFUL_EMPLOYMENT.has(e.kind)),
       window,
@@ -211,17 +274,20 @@ export function checkEligibility(basis: SubsidyBasis, f: PersonFacts, day: strin
       detail: earlier ? `bisher ${de(earlier)} Tage nach § 16i beschäftigt` : 'bisher keine Beschäftigung nach § 16i erfasst',
     });
   } else {
-    // the job itself ends the unemployment: what counts is the day before the start
-    const before = addDays(day, -1);
-    const since = unemployedSinceOn(f, before);
-    const enough = since !== null && since <= shiftYears(day, -UNEMPLOYED_YEARS_16E);
+    // the job itself ends the unemployment: what counts is the time before the start (§ 18 SGB III)
+    const u = unemployment16e(f, day);
+    const required = toDay(day) - toDay(shiftYears(day, -UNEMPLOYED_YEARS_16E));
+    const passed = [
+      u.interruptionDays && `${de(u.interruptionDays)} Tage Maßnahme oder nicht verfügbar`,
+      u.employmentDays && `${de(u.employmentDays)} Tage Beschäftigung`,
+    ].filter(Boolean);
     criteria.push({
       key: 'unemployed',
-      label: `vor dem Förderbeginn seit mindestens ${UNEMPLOYED_YEARS_16E} Jahren arbeitslos (§ 16e Abs. 3)`,
-      met: enough,
-      detail: since
-        ? `arbeitslos seit ${formatGerman(since)} (${de(toDay(day) - toDay(since))} Tage bis zum Förderbeginn ${formatGerman(day)})`
-        : `am Tag vor dem Förderbeginn (${formatGerman(before)}) nicht als arbeitslos erfasst`,
+      label: `vor dem Förderbeginn mindestens ${UNEMPLOYED_YEARS_16E} Jahre arbeitslos (§ 16e Abs. 1; Unterbrechungen nach § 18 Abs. 2 SGB III)`,
+      met: u.days >= required,
+      detail: u.since
+        ? `${de(u.days)} Tage arbeitslos vom ${formatGerman(u.since)} bis ${formatGerman(addDays(day, -1))}, nötig ${de(required)}${passed.length ? `; unschädlich unterbrochen: ${passed.join(', ')}` : ''}${u.stoppedOn ? `; Zählung endet am ${formatGerman(u.stoppedOn)}` : ''}`
+        : `vor dem Förderbeginn ${formatGerman(day)} nicht als arbeitslos erfasst`,
     });
   }
   return { basis, day, version, eligible: criteria.every((c) => c.met), criteria };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anniversaryDay, fromDay, toDay } from '../../lib/dates.ts';
 import { month, overrideReason } from '../budget/model.ts';
 import { isoDate, uuid, version } from '../people/model.ts';
 import { SUBSIDY_BASES, WAGE_BASES } from './codes.ts';
@@ -36,7 +37,16 @@ export const contractCreate = z
     path: ['agreedHourlyCents'],
     message: 'Stundenlohn nur und genau bei vereinbartem Lohn angeben',
   })
-  .refine((c) => c.basis === '16i' || c.patShareBp === 0, { path: ['patShareBp'], message: 'PAT nur für § 16i' });
+  .refine((c) => c.basis === '16i' || c.patShareBp === 0, { path: ['patShareBp'], message: 'PAT nur für § 16i' })
+  .refine((c) => c.basis !== '16e' || c.endsOnInclusive >= lastDayOfTwoYears(c.startsOn), {
+    path: ['endsOnInclusive'],
+    message: '§ 16e: das Arbeitsverhältnis muss für mindestens zwei Jahre begründet werden (§ 16e Abs. 1 SGB II)',
+  });
+
+/** The last day of the first two years from `startsOn` (inclusive): § 16e Abs. 1 asks for at least this long. */
+export function lastDayOfTwoYears(startsOn: string): string {
+  return fromDay(anniversaryDay(toDay(startsOn), 2) - 1);
+}
 
 export const contractEnd = z.object({ lastDay: isoDate('Letzter Arbeitstag'), version });
 export const monthPayment = z.object({ month, paidOn: isoDate('Zahltag') });

@@ -2,7 +2,8 @@
  * The monthly subsidy of a § 16i / § 16e contract (pure rule, worked by hand in schedule.unit.test.ts).
  *
  * § 16i Abs. 2 SGB II (Teilhabechancengesetz, in force 1.1.2019): the employer receives a subsidy of the
- * wage — the statutory minimum wage, or the agreed (collectively bargained) wage where that is paid —
+ * wage — the statutory minimum wage, or the higher wage the employer is bound to pay by a collective agreement
+ * or church labour rules (never less than the minimum wage of the day, see hourlyOn) —
  * plus the flat employer social-insurance share without unemployment insurance: 100 % in the first and
  * second year, 90 % in the third, 80 % in the fourth, 70 % in the fifth; at most five years.
  * § 16e Abs. 2 SGB II (in force 1.1.2019): 75 % in the first, 50 % in the second year of the employment.
@@ -58,13 +59,20 @@ export function subsidyEnd(t: ContractTerms): string {
   return max;
 }
 
+/**
+ * The hourly wage the subsidy is measured on. An agreed (collectively bargained) wage counts only where it is
+ * higher than the statutory minimum wage of the day: § 16i Abs. 2 takes the minimum wage unless the employer
+ * is bound to pay more, and no employer may pay less than the minimum wage (§ 1, § 3 MiLoG; § 22 Abs. 4 MiLoG
+ * does not apply to § 16i / § 16e jobs). So when the minimum wage overtakes an agreed wage (e.g. 12,00 € from
+ * 1.10.2022), the subsidy follows the minimum wage from that day.
+ */
 function hourlyOn(t: ContractTerms, day: string): number {
-  if (t.wageBasis === 'agreed') {
-    if (!t.agreedHourlyCents) throw new RangeError('agreed wage without an hourly amount');
-    return t.agreedHourlyCents;
-  }
   const w = valueOn(MINIMUM_WAGE, day);
   if (!w) throw new RangeError(`no minimum wage on ${day}`);
+  if (t.wageBasis === 'agreed') {
+    if (!t.agreedHourlyCents) throw new RangeError('agreed wage without an hourly amount');
+    return Math.max(t.agreedHourlyCents, w.cents);
+  }
   return w.cents;
 }
 

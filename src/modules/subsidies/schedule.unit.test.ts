@@ -81,6 +81,23 @@ describe('§ 16i schedule', () => {
     // 11,00 × 39 × 13/3 = 1.859,00 €; × 1,1858 = 2.204,4022 € → 2.204,40 €
     expect(s).toEqual([expect.objectContaining({ month: '2019-02', cents: 220440 })]);
   });
+
+  it('an agreed wage below the new minimum wage: from 1.10.2022 the subsidy follows the 12,00 €', () => {
+    const s = schedule({
+      basis: '16i',
+      startsOn: '2022-09-01',
+      endsOn: '2022-11-01',
+      weeklyHours: 39,
+      wageBasis: 'agreed',
+      agreedHourlyCents: 1100,
+    });
+    // September 2022 (minimum wage 10,45 € < 11,00 €): 11,00 × 39 × 13/3 = 1.859,00 €; × 1,1878 = 2.208,1202 € → 2.208,12 €
+    // October 2022 (minimum wage 12,00 € > 11,00 €): 12,00 × 39 × 13/3 = 2.028,00 €; × 1,1878 = 2.408,8584 € → 2.408,86 €
+    expect(s.map((m) => [m.month, m.segments[0]?.hourlyCents, m.cents])).toEqual([
+      ['2022-09', 1100, 220812],
+      ['2022-10', 1200, 240886],
+    ]);
+  });
 });
 
 describe('§ 16e schedule', () => {
