@@ -57,7 +57,7 @@ const LABELS: Record<keyof ContractValues, string> = {
   endsOnInclusive: 'Ende (letzter Tag)',
   weeklyHours: 'Wochenstunden',
   wageBasis: 'Lohngrundlage',
-  agreedHourly: 'Vereinbarter Stundenlohn in Euro',
+  agreedHourly: 'Tarif- oder gezahlter Stundenlohn in Euro',
   patShare: 'PAT-Anteil in Prozent',
   eligibilityOverrideReason: 'Begründung für die Förderung trotz fehlender Voraussetzungen',
   budgetOverrideReason: 'Begründung für die Überschreitung der freien Mittel',

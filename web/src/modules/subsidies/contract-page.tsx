@@ -42,7 +42,7 @@ function ContractPage() {
           Kundennummer {c.customerNumber} · {c.employer} · {formatDate(c.startsOn)} bis{' '}
           {formatDate(lastDay(c.endedOn ?? c.endsOn))}
           {c.endedOn && ' (vorzeitig beendet)'} · {c.weeklyHours.toLocaleString('de-DE')} Wochenstunden ·{' '}
-          {c.wageBasis === 'agreed' ? `vereinbarter Lohn ${formatEuro(c.agreedHourlyCents ?? 0)}/Std.` : 'Mindestlohn'}
+          {c.wageBasis === 'agreed' ? `Tarif- oder gezahlter Lohn ${formatEuro(c.agreedHourlyCents ?? 0)}/Std.` : 'Mindestlohn'}
           {c.patShareBp > 0 && ` · PAT-Anteil ${(c.patShareBp / 100).toLocaleString('de-DE')} %`}
         </p>
       </PageTitle>
