@@ -376,20 +376,8 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
         const hi = dayOf(flags[i + 2] as number);
         for (let d = dayOf(flags[i + 1] as number); d < hi; d++) flagsDay[d] = (flagsDay[d] as number) | flag;
       }
-      teamDay.fill(-1);
-      const teams = detail.teams;
-      for (let i = 0; i < teams.length; i += 3) {
-        const bucket = teams[i] as number;
-        const hi = dayOf(teams[i + 2] as number);
-        for (let d = dayOf(teams[i + 1] as number); d < hi; d++) if ((teamDay[d] as number) < 0) teamDay[d] = bucket;
-      }
-      householdDay.fill(-1);
-      const households = detail.households;
-      for (let i = 0; i < households.length; i += 3) {
-        const h = households[i] as number;
-        const hi = dayOf(households[i + 2] as number);
-        for (let d = dayOf(households[i + 1] as number); d < hi; d++) if ((householdDay[d] as number) < 0) householdDay[d] = h;
-      }
+      fillFirstWins(teamDay, detail.teams, dayOf);
+      fillFirstWins(householdDay, detail.households, dayOf);
       // singleParentDays answers 0 on every day for a person who is never an applicant: not asked then
       if (detail.applicant) singleParentDays(p.id, p.members, refDays, refYmd, singleDay, scratch);
       else singleDay.fill(0);
@@ -509,6 +497,19 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
     }
   const named = Object.fromEntries(COUNTERS.map((name, i) => [name, counters[i]])) as Record<CounterName, Counter>;
   return { month, firstDay: firstMonth, days: dayCount, scopeKeys, ...named };
+}
+
+/**
+ * Per reference day, the value of the first period in list order (`triples`: value, first and end report month)
+ * that covers it: where team or household periods overlap, the one listed first counts, as everywhere else.
+ */
+function fillFirstWins(out: Int32Array, triples: readonly number[], dayOf: (month: number) => number): void {
+  out.fill(-1);
+  for (let i = 0; i < triples.length; i += 3) {
+    const value = triples[i] as number;
+    const hi = dayOf(triples[i + 2] as number);
+    for (let d = dayOf(triples[i + 1] as number); d < hi; d++) if ((out[d] as number) < 0) out[d] = value;
+  }
 }
 
 function byStart(a: { from: string }, b: { from: string }): number {
