@@ -18,9 +18,10 @@ import { type CompiledFacts, compileFacts } from './engine.ts';
  * the same counts for a window as the window's own facts (the engine only looks at the window's days;
  * figures.unit.test.ts, indicators.test.ts).
  *
- * Invalidation: by data version (db/data-version.ts, statement triggers on every table read here), read
- * before loading; an entry is used only while the version is unchanged, so a write through any path makes
- * the next request load again (never stale facts). A write committed during the load makes the next read see
+ * Invalidation: by the Jobcenter's data version (db/data-version.ts, statement triggers on every table read
+ * here, per tenant), read before loading; an entry is used only while the version is unchanged, so a write
+ * in this Jobcenter through any path makes the next request load again (never stale facts), while writes
+ * in other Jobcenters of the same database leave it in use. A write committed during the load makes the next read see
  * a newer version, and it loads again.
  *
  * Memory: one entry per Jobcenter and database, replaced on a version change or a wider load; at most
@@ -57,7 +58,7 @@ const covers = (have: FactsRange | null, need: FactsRange) => have === null || (
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /**
- * The Jobcenter's facts at the current data version (`version` if the caller has just read it) covering the
+ * The Jobcenter's facts at its current data version (`version`: the Jobcenter's, if the caller has just read it) covering the
  * days `need`: from the cache, or loaded (only `need` after a data change, the whole history when facts of
  * this version are there but do not cover `need`). Concurrent requests share one load.
  */
@@ -67,7 +68,7 @@ export async function tenantFacts(db: Database, tenantId: string, need: FactsRan
     cache = new Map();
     caches.set(db, cache);
   }
-  const v = version ?? (await dataVersion(db));
+  const v = version ?? (await dataVersion(db, tenantId));
   const hit = cache.get(tenantId);
   if (hit && hit.version === v && covers(hit.range, need)) {
     // most recently used last

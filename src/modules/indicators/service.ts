@@ -29,7 +29,7 @@ export function indicatorService(db: Database) {
   async function computeMany(tenantId: string, months: readonly string[], today = todayInGermany()): Promise<IndicatorReport[]> {
     if (!months.length) return [];
     // the same figures again (dashboard, team report, target page of one month) while no data changed
-    return cachedByDataVersion(db, `${tenantId}|${months.join(',')}|${today}`, (version) =>
+    return cachedByDataVersion(db, tenantId, `${months.join(',')}|${today}`, (version) =>
       computeFresh(tenantId, months, today, version),
     );
   }
