@@ -5,8 +5,9 @@
  * indicator-baseline.ts: eLb stock, integrations, LZB of the month, directly in SQL on the same database);
  * its counts must equal the engine's, and the ratio engine ÷ SQL is reported.
  *
- * A month is measured three ways: cold (the first request after a data change: a write that moves the data
- * version, then `computeFresh`, which loads the facts of its days into the facts cache, facts-cache.ts, and
+ * A month is measured four ways: after an edit (a caseworker's write to one person: the facts cache refreshes
+ * that person and their household's members and counts, facts-cache.ts `refresh`), cold (no facts in memory,
+ * as after a process start, and a write: `computeFresh` loads the facts of its days into the facts cache and
  * counts), facts-warm (an earlier month not computed before, with the facts in memory: only the counting;
  * measured after a later month, outside the days loaded, made the cache load the whole history; that month
  * is timed too) and cached (the same month again with unchanged data: the report cache by data version,
@@ -65,8 +66,13 @@ interface CaseResult {
   seedSeconds: number;
   persons: number;
   teams: number;
-  /** Cold: first request after a data change (facts loaded from the database, then counted). */
+  /** Cold: no facts in memory (process start) and a data change: facts loaded from the database, then counted. */
   monthMs: number[];
+  /** After a write to one person: the facts refreshed (that person and their household), then counted. */
+  monthAfterEditMs: number[];
+  monthAfterEditCpuMs: number[];
+  /** Persons loaded again per refresh (the edited one and everyone sharing a household with them). */
+  refreshedPersons: number[];
   /** Facts-warm: a month not computed before, the facts in memory (facts-cache.ts): only the counting. */
   monthFactsWarmMs: number[];
   monthFactsWarmCpuMs: number[];
@@ -98,6 +104,8 @@ interface CaseResult {
   sqlCounts: { stock: number; integrations: number; lzb: number };
   median: {
     monthMs: number;
+    monthAfterEditMs: number;
+    monthAfterEditCpuMs: number;
     monthFactsWarmMs: number;
     monthFactsWarmCpuMs: number;
     monthWholeMs: number;
@@ -169,6 +177,9 @@ async function measure(
     persons: demo.rows.persons ?? 0,
     teams: teams.length,
     monthMs: [],
+    monthAfterEditMs: [],
+    monthAfterEditCpuMs: [],
+    refreshedPersons: [],
     monthFactsWarmMs: [],
     monthFactsWarmCpuMs: [],
     monthWholeMs: [],
@@ -192,6 +203,8 @@ async function measure(
     sqlCounts: await baselineCounts(db, tenantId, MONTH),
     median: {
       monthMs: 0,
+      monthAfterEditMs: 0,
+      monthAfterEditCpuMs: 0,
       monthFactsWarmMs: 0,
       monthFactsWarmCpuMs: 0,
       monthWholeMs: 0,
@@ -211,16 +224,30 @@ async function measure(
   // a write as any user's would be: the statement trigger moves this Jobcenter's data version (since migration 0011
   // only a statement that touches a row of the Jobcenter does; the values stay as they are)
   const change = () => db.rows(sql`UPDATE sites SET name = name WHERE tenant_id = ${tenantId}`);
+  // a caseworker's edit of one person (a different eLb person each run; values unchanged, the triggers fire)
+  const elb = await db.rows<{ id: string }>(
+    sql`SELECT DISTINCT person_id AS id FROM benefit_periods WHERE tenant_id = ${tenantId} AND employable
+          AND valid_from <= '2019-12-01' AND (valid_to IS NULL OR valid_to > '2019-12-01') ORDER BY 1 LIMIT 200`,
+  );
+  const editPerson = (i: number) =>
+    db.rows(sql`UPDATE persons SET sex = sex WHERE tenant_id = ${tenantId} AND id = ${elb[(i * 37) % elb.length]?.id ?? null}`);
   if (withYear) await service.computeFresh(tenantId, YEAR, TODAY); // warm-up
   // months not computed before, one per run (facts-warm); the cold month is always MONTH
   let fresh = monthIndex(MONTH);
   const whole = scale <= 10;
   for (let i = 0; i < runs; i++) {
-    // cold: the first request after a data change loads the facts again
+    // cold: no facts in memory (a process start), and a data change
+    dropTenantFacts(db);
     await change();
     const [monthMs, monthCpuMs] = await timeWithCpu(() => service.computeFresh(tenantId, [MONTH], TODAY));
     r.monthMs.push(monthMs);
     r.monthCpuMs.push(monthCpuMs);
+    // after an edit of one person: the facts of MONTH's days are in memory; the person is refreshed
+    await editPerson(i);
+    const [editMs, editCpuMs] = await timeWithCpu(() => service.computeFresh(tenantId, [MONTH], TODAY));
+    r.monthAfterEditMs.push(editMs);
+    r.monthAfterEditCpuMs.push(editCpuMs);
+    r.refreshedPersons.push((await tenantFacts(db, tenantId, factsRange(monthIndex(MONTH)))).refreshed?.persons ?? -1);
     await service.compute(tenantId, MONTH, TODAY); // fills the report cache
     r.monthWarmMs.push((await time(() => service.compute(tenantId, MONTH, TODAY)))[0]);
     // a later month: outside the days loaded, so the whole history is loaded (then every month is warm). At
@@ -235,6 +262,7 @@ async function measure(
     r.monthFactsWarmCpuMs.push(warmCpuMs);
     r.heapMiB = Math.max(r.heapMiB, process.memoryUsage().heapUsed / 2 ** 20);
     // the cold month split: the facts cache's load, then counting the month
+    dropTenantFacts(db);
     await change();
     await (async () => {
       const [loadMs, cached] = await time(() => tenantFacts(db, tenantId, factsRange(monthIndex(MONTH))));
@@ -257,6 +285,7 @@ async function measure(
     r.windowCountMs.push(performance.now() - t);
     r.heapMiB = Math.max(r.heapMiB, process.memoryUsage().heapUsed / 2 ** 20);
     if (withYear) {
+      dropTenantFacts(db);
       await change();
       const [yearMs, yearCpuMs] = await timeWithCpu(() => service.computeFresh(tenantId, YEAR, TODAY));
       r.yearMs.push(yearMs);
@@ -283,6 +312,8 @@ async function measure(
   dropTenantFacts(db);
   r.median = {
     monthMs: median(r.monthMs),
+    monthAfterEditMs: median(r.monthAfterEditMs),
+    monthAfterEditCpuMs: median(r.monthAfterEditCpuMs),
     monthFactsWarmMs: median(r.monthFactsWarmMs),
     monthFactsWarmCpuMs: median(r.monthFactsWarmCpuMs),
     monthWholeMs: r.monthWholeMs.length ? median(r.monthWholeMs) : 0,
@@ -303,7 +334,9 @@ async function measure(
   console.log(
     `${kind.padEnd(8)} scale ${String(scale).padStart(4)}: ${r.persons.toLocaleString('de-DE')} Personen, ${r.teams} Teams ` +
       (seeded ? '(vorhandene Datenbank)\n' : `(Erzeugung ${r.seedSeconds.toFixed(0)} s)\n`) +
-      `  Monat kalt (erste Anfrage nach einer Datenänderung): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}], ` +
+      `  Monat nach Änderung einer Person (Fakten aufgefrischt: ${r.refreshedPersons.join(', ')} Personen): ` +
+      `Median ${ms(r.median.monthAfterEditMs)} [${r.monthAfterEditMs.map(Math.round).join(', ')}], CPU ${ms(r.median.monthAfterEditCpuMs)}\n` +
+      `  Monat kalt (keine Fakten im Speicher, wie nach Prozessstart): Median ${ms(r.median.monthMs)} [${r.monthMs.map(Math.round).join(', ')}], ` +
       `CPU dieses Prozesses ${ms(r.median.monthCpuMs)}\n` +
       `    davon Fakten laden (Tage des Monats, in den Fakten-Cache) ${ms(r.median.loadMs)}, zählen + Kennzahlen ${ms(r.median.countMs)} ` +
       `(einzeln gemessen)\n` +
@@ -359,13 +392,17 @@ if (BIG !== null) {
 }
 
 const missed: string[] = [];
+const coldOver: string[] = [];
 for (const r of results) {
   if (JSON.stringify(r.engineCounts) !== JSON.stringify(r.sqlCounts)) {
     missed.push(`${r.database} scale ${r.scale}: Engine und SQL zählen verschieden`);
     exitCode = 1;
   }
+  if (r.scale === 1 && r.median.monthAfterEditMs >= BUDGET.monthScale1Ms)
+    missed.push(`${r.database} Monat nach Änderung: ${Math.round(r.median.monthAfterEditMs)} ms ≥ ${BUDGET.monthScale1Ms} ms`);
+  // cold only once per process start and Jobcenter (the server warms the facts at start): reported apart
   if (r.scale === 1 && r.median.monthMs >= BUDGET.monthScale1Ms)
-    missed.push(`${r.database} Monat kalt: ${Math.round(r.median.monthMs)} ms ≥ ${BUDGET.monthScale1Ms} ms`);
+    coldOver.push(`${r.database} Monat kalt (Prozessstart): ${Math.round(r.median.monthMs)} ms ≥ ${BUDGET.monthScale1Ms} ms`);
   if (r.scale === 1 && r.median.monthFactsWarmMs >= BUDGET.monthScale1Ms)
     missed.push(
       `${r.database} Monat (Fakten im Speicher): ${Math.round(r.median.monthFactsWarmMs)} ms ≥ ${BUDGET.monthScale1Ms} ms`,
@@ -377,6 +414,7 @@ for (const r of results) {
 }
 const after = machine();
 console.log(`Last nachher: ${after.loadAverage.join(' / ')} (1/5/15 min)`);
+if (coldOver.length) console.log(`Über dem Budget nur kalt: ${coldOver.join('; ')}`);
 console.log(missed.length ? `Budget verfehlt: ${missed.join('; ')}` : 'Budget eingehalten (Budgets gelten für scale 1 und 100).');
 console.log(
   `Ergebnisse: ${writeResults('indicators', { at: new Date().toISOString(), machine: after, budget: BUDGET, results })}`,

@@ -45,6 +45,14 @@ const schema = z.object({
       return z.NEVER;
     })
     .default(false),
+  /**
+   * Load the key figures' facts of each Jobcenter at start (in the background), so that the first dashboard
+   * after a restart does not wait for them. Off for a very large Jobcenter on a small machine.
+   */
+  TEILHABE_WARM_FIGURES: z
+    .enum(['true', 'false'], { error: 'TEILHABE_WARM_FIGURES muss true oder false sein' })
+    .transform((v) => v === 'true')
+    .default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL muss einer der Werte ${LOG_LEVELS.join(', ')} sein` }).default('info'),
 });
 
@@ -55,6 +63,7 @@ export type Config = {
   databaseUrl: string | undefined;
   sessionIdleMinutes: number;
   trustProxy: boolean | string[];
+  warmFigures: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -81,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     sessionIdleMinutes: c.TEILHABE_SESSION_IDLE_MINUTES,
     trustProxy: c.TEILHABE_TRUST_PROXY,
+    warmFigures: c.TEILHABE_WARM_FIGURES,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -11,6 +11,7 @@ describe('configuration from the environment', () => {
       databaseUrl: undefined,
       sessionIdleMinutes: 30,
       trustProxy: false,
+      warmFigures: true,
       logLevel: 'info',
     });
   });
@@ -32,6 +33,7 @@ describe('configuration from the environment', () => {
         DATABASE_URL: 'postgresql://teilhabe@db.example:5432/teilhabe',
         TEILHABE_SESSION_IDLE_MINUTES: '15',
         TEILHABE_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
+        TEILHABE_WARM_FIGURES: 'false',
         LOG_LEVEL: 'warn',
       }),
     ).toEqual({
@@ -41,6 +43,7 @@ describe('configuration from the environment', () => {
       databaseUrl: 'postgresql://teilhabe@db.example:5432/teilhabe',
       sessionIdleMinutes: 15,
       trustProxy: ['10.0.0.1', '192.168.0.0/16'],
+      warmFigures: false,
       logLevel: 'warn',
     });
   });
@@ -89,6 +92,11 @@ describe('configuration from the environment', () => {
     expect(failure({ TEILHABE_TRUST_PROXY: 'ja' }).message).toContain(
       'TEILHABE_TRUST_PROXY muss true, false oder eine Liste von IP-Adressen/Netzen sein',
     );
+  });
+
+  it('TEILHABE_WARM_FIGURES: true or false; anything else is named', () => {
+    expect(loadConfig({ TEILHABE_WARM_FIGURES: 'false' }).warmFigures).toBe(false);
+    expect(failure({ TEILHABE_WARM_FIGURES: 'nein' }).message).toContain('TEILHABE_WARM_FIGURES muss true oder false sein');
   });
 
   it('names every bad variable at once, in German', () => {

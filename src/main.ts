@@ -2,8 +2,10 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { SERIES_MONTHS } from './modules/dashboard/service.ts';
 import { generateDemo } from './modules/demo/generate.ts';
-import { isEmpty } from './modules/org/bootstrap.ts';
+import { indicatorService } from './modules/indicators/service.ts';
+import { isEmpty, listTenantIds } from './modules/org/bootstrap.ts';
 import { ROLE_LABELS } from './modules/org/model.ts';
 
 /** Starts Teilhabe: opens the database, migrates, creates the demo Jobcenter when empty, serves. */
@@ -32,5 +34,33 @@ export async function start(config: Config) {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   console.log(`Teilhabe läuft auf http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  if (config.warmFigures)
+    void warmFigures(
+      db,
+      (msg) => app.log.info(msg),
+      (msg, err) => app.log.error({ err }, msg),
+    );
   return app;
+}
+
+/**
+ * In the background after start: each Jobcenter's key-figure facts into memory (the dashboard's series), one
+ * Jobcenter after the other so that requests keep their share of the machine. A failure is logged, not fatal:
+ * the first request then loads them itself.
+ */
+async function warmFigures(
+  db: Awaited<ReturnType<typeof openDatabase>>,
+  info: (msg: string) => void,
+  error: (msg: string, err: unknown) => void,
+) {
+  const indicators = indicatorService(db);
+  for (const tenantId of await listTenantIds(db)) {
+    const started = performance.now();
+    try {
+      const persons = await indicators.warm(tenantId, SERIES_MONTHS.default);
+      info(`Kennzahlen vorbereitet: Jobcenter ${tenantId}, ${persons} Personen, ${Math.round(performance.now() - started)} ms`);
+    } catch (err) {
+      error(`Kennzahlen konnten beim Start nicht vorbereitet werden (Jobcenter ${tenantId})`, err);
+    }
+  }
 }

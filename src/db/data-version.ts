@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
+import { compactPersonChanges } from './person-changes.ts';
 
 /**
  * The version of a Jobcenter's data the key figures are computed from (org: sites, teams; people: households,
@@ -53,4 +54,6 @@ export async function compact(db: Database): Promise<void> {
     INSERT INTO data_changes_tenant_base (tenant_id, changes)
       SELECT tenant_id, count(*) FROM gone WHERE tenant_id IS NOT NULL GROUP BY tenant_id
     ON CONFLICT (tenant_id) DO UPDATE SET changes = data_changes_tenant_base.changes + excluded.changes`);
+  // the log of which persons changed (person-changes.ts) grows with the same writes
+  await compactPersonChanges(db);
 }

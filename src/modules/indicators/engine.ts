@@ -216,13 +216,40 @@ export function compileFacts(persons: readonly PersonFacts[], org: Organisation)
     scopesOfBucket.push([0, siteIndex.get(t.siteId) as number, scopeKeys.length]);
     scopeKeys.push(`team:${t.id}`);
   }
+  return { persons: compilePersons(persons), scopeKeys, scopesOfBucket, bucketOfTeam, householdIndex: new Map() };
+}
+
+function compilePersons(persons: readonly PersonFacts[]): CompiledPerson[] {
   const out: CompiledPerson[] = [];
   for (const p of persons) {
     const profile = elbProfile(p.birthDate, p.benefit);
     // nobody without own employable receipt counts anywhere
     if (profile.own.length) out.push({ p, profile, detail: null });
   }
-  return { persons: out, scopeKeys, scopesOfBucket, bucketOfTeam, householdIndex: new Map() };
+  return out;
+}
+
+/**
+ * The compiled facts with the persons `replaced` taken out and `persons` (their facts as they are now, in
+ * id order; fewer where someone no longer counts) put in, for the same organisation: what the facts cache
+ * does after a write touched some persons. Both lists are in id order, as a full load's (the order decides
+ * which member counts a household), so this is one merge. The unchanged persons keep their compiled detail.
+ */
+export function replacePersons(
+  facts: CompiledFacts,
+  replaced: ReadonlySet<string>,
+  persons: readonly PersonFacts[],
+): CompiledFacts {
+  const added = compilePersons(persons);
+  const out: CompiledPerson[] = [];
+  let j = 0;
+  for (const c of facts.persons) {
+    const id = c.p.id;
+    while (j < added.length && (added[j] as CompiledPerson).p.id < id) out.push(added[j++] as CompiledPerson);
+    if (!replaced.has(id)) out.push(c);
+  }
+  while (j < added.length) out.push(added[j++] as CompiledPerson);
+  return { ...facts, persons: out };
 }
 
 function detailOf(c: CompiledPerson, facts: CompiledFacts): PersonDetail {

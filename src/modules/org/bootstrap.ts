@@ -29,6 +29,12 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** Every Jobcenter of the database (start-up work per Jobcenter). */
+export async function listTenantIds(db: Database): Promise<string[]> {
+  const rows = await db.rows<{ id: string }>(sql`SELECT id FROM tenants ORDER BY name`);
+  return rows.map((r) => r.id);
+}
+
 /** Creates a Jobcenter with its sites, teams and staff in one transaction. */
 export async function createTenant(db: Database, plan: TenantPlan): Promise<CreatedTenant> {
   const tenantId = uuidv7();

@@ -56,11 +56,15 @@ const PARTS = (col: string) => sql.raw(`GROUP BY right(${col}::text, 1)`);
 export async function loadPersonFacts(
   db: Database,
   tenantId: string,
-  filter: { range?: FactsRange; personId?: string; elbOnly?: boolean } = {},
+  filter: { range?: FactsRange; personId?: string; personIds?: readonly string[]; elbOnly?: boolean } = {},
 ): Promise<PersonFacts[]> {
-  const { range, personId, elbOnly } = filter;
-  // one person (the subsidies module's eligibility check) or the whole Jobcenter (indicators)
-  const mine = (col: string) => (personId ? sql`AND ${sql.raw(col)} = ${personId}` : sql``);
+  const { range, elbOnly } = filter;
+  // some persons (the subsidies module's eligibility check: one; the facts cache's refresh: those a write
+  // touched) or the whole Jobcenter (indicators)
+  const ids = filter.personIds ?? (filter.personId ? [filter.personId] : null);
+  if (ids && !ids.length) return [];
+  const idArray = ids ? uuidArray(ids) : null;
+  const mine = (col: string) => (idArray ? sql`AND ${sql.raw(col)} = ANY(${idArray}::uuid[])` : sql``);
   const overlaps = range
     ? sql`AND valid_from <= ${range.to}::date AND (valid_to IS NULL OR valid_to > ${range.from}::date)`
     : sql``;
@@ -105,9 +109,9 @@ export async function loadPersonFacts(
            WHERE m.tenant_id = ${tenantId}
              ${range ? sql`AND m.valid_from <= ${range.to}::date AND (m.valid_to IS NULL OR m.valid_to > ${range.from}::date)` : sql``}
              ${
-               personId
+               idArray
                  ? sql`AND m.household_id IN (SELECT household_id FROM household_memberships
-                                               WHERE tenant_id = ${tenantId} AND person_id = ${personId})`
+                                               WHERE tenant_id = ${tenantId} AND person_id = ANY(${idArray}::uuid[]))`
                  : sql``
              }
            ${PARTS('m.household_id')}`,
@@ -208,6 +212,36 @@ export async function loadPersonFacts(
     }
   }
   return [...byId.values()];
+}
+
+/** A Postgres array literal of uuids (validated: they come from the database or a route's checked parameter). */
+function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`keine UUID: ${id}`);
+  return `{${ids.join(',')}}`;
+}
+
+/**
+ * The persons whose facts (`PersonFacts`) a write to `personIds` and to the memberships of `householdIds` may
+ * have changed: those persons, everyone who shares a household with one of them at any time (their `members`
+ * lists hold the changed person's memberships and birth date), and every member of the households. In id order.
+ */
+export async function personsAffected(
+  db: Database,
+  tenantId: string,
+  personIds: readonly string[],
+  householdIds: readonly string[],
+): Promise<string[]> {
+  const persons = uuidArray(personIds);
+  const households = uuidArray(householdIds);
+  const rows = await db.rows<{ id: string }>(sql`
+    WITH h AS (
+      SELECT household_id FROM household_memberships WHERE tenant_id = ${tenantId} AND person_id = ANY(${persons}::uuid[])
+      UNION SELECT unnest(${households}::uuid[]))
+    SELECT id::text AS id FROM (
+      SELECT unnest(${persons}::uuid[]) AS id
+      UNION SELECT m.person_id FROM household_memberships m WHERE m.tenant_id = ${tenantId} AND m.household_id IN (SELECT household_id FROM h)
+    ) x ORDER BY id`);
+  return rows.map((r) => r.id);
 }
 
 /** Monthly claims summed over the Jobcenter (or one team's households), in cents. month = 'YYYY-MM'. */
