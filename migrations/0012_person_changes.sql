@@ -19,11 +19,13 @@ CREATE TABLE person_changes (
 CREATE INDEX person_changes_tenant_xid ON person_changes (tenant_id, xid);
 --> statement-breakpoint
 -- Rows of transactions below `floor` have been deleted (a reader whose snapshot's xmin is below it loads in
--- full); `next_floor` becomes the floor at the next compaction, so a row lives at least one compaction cycle.
+-- full); `next_floor` becomes the floor at the next compaction, so a row lives at least one compaction cycle,
+-- and the floor moves at most every ten minutes (`advanced_at`), even when compactions come back to back.
 CREATE TABLE person_changes_horizon (
   one boolean PRIMARY KEY DEFAULT true CHECK (one),
   floor xid8 NOT NULL,
-  next_floor xid8 NOT NULL
+  next_floor xid8 NOT NULL,
+  advanced_at timestamptz NOT NULL DEFAULT '-infinity'
 );
 --> statement-breakpoint
 INSERT INTO person_changes_horizon (floor, next_floor) VALUES ('0'::xid8, '0'::xid8);
@@ -63,6 +65,17 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- A household's payments count in its team's sums: only a change of team (or of the row's identity) changes
+-- them. A new household has no payments yet; a deleted one takes its payments along, which log themselves.
+CREATE OR REPLACE FUNCTION household_team_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO person_changes (tenant_id, payments)
+    SELECT DISTINCT n.tenant_id, true FROM new_rows n
+     WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.tenant_id = n.tenant_id AND o.id = n.id AND o.team_id = n.team_id);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION person_changed_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO person_changes (tenant_id) VALUES (NULL);
@@ -89,17 +102,19 @@ BEGIN
     EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I
                     FOR EACH STATEMENT EXECUTE FUNCTION person_changed_truncate()', t || '_person_changed_truncate', t);
   END LOOP;
+  -- payments: every write changes the sums
+  CREATE TRIGGER household_payments_person_changed_insert AFTER INSERT ON household_payments
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION payments_changed();
+  CREATE TRIGGER household_payments_person_changed_update AFTER UPDATE ON household_payments
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION payments_changed();
+  CREATE TRIGGER household_payments_person_changed_delete AFTER DELETE ON household_payments
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION payments_changed();
+  CREATE TRIGGER household_payments_person_changed_truncate AFTER TRUNCATE ON household_payments
+    FOR EACH STATEMENT EXECUTE FUNCTION person_changed_truncate();
   -- households: their team decides in which team's sums their payments count
-  FOREACH t IN ARRAY ARRAY['households', 'household_payments']
-  LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION payments_changed()', t || '_person_changed_insert', t);
-    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION payments_changed()', t || '_person_changed_update', t);
-    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION payments_changed()', t || '_person_changed_delete', t);
-    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I
-                    FOR EACH STATEMENT EXECUTE FUNCTION person_changed_truncate()', t || '_person_changed_truncate', t);
-  END LOOP;
+  CREATE TRIGGER households_person_changed_update AFTER UPDATE ON households
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION household_team_changed();
+  CREATE TRIGGER households_person_changed_truncate AFTER TRUNCATE ON households
+    FOR EACH STATEMENT EXECUTE FUNCTION person_changed_truncate();
 END;
 $$;

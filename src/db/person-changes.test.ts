@@ -19,6 +19,7 @@ describe('personChangesSince', () => {
   let a: string;
   let b: string;
   let teamA: string;
+  let teamA2: string;
 
   const addPerson = async (tenantId: string, id = uuidv7()) => {
     await db.rows(sql`
@@ -45,6 +46,7 @@ describe('personChangesSince', () => {
     a = ta.tenantId;
     b = tb.tenantId;
     teamA = Object.values(ta.teamIds)[0] as string;
+    teamA2 = Object.values(ta.teamIds)[1] as string;
   });
   afterAll(async () => db?.close());
 
@@ -84,10 +86,16 @@ describe('personChangesSince', () => {
     expect(await since(b, s1)).toMatchObject({ everyone: false, persons: [], payments: false });
   });
 
-  it('a write to households or payments names no person, but the payments', async () => {
+  it('a write to payments or a household’s team names no person, but the payments', async () => {
     const s = await changeSnapshot(db);
     const household = uuidv7();
+    // a new household has no payments yet: nothing to log
     await db.rows(sql`INSERT INTO households (tenant_id, id, number, team_id) VALUES (${a}, ${household}, 'BG-PC-2', ${teamA})`);
+    expect(await personChangesSince(db, a, s)).toMatchObject({ everyone: false, personIds: [], payments: false });
+    // another caseworker: the sums stay; another team: they move
+    await db.rows(sql`UPDATE households SET number = 'BG-PC-2a' WHERE tenant_id = ${a} AND id = ${household}`);
+    expect(await personChangesSince(db, a, s)).toMatchObject({ payments: false });
+    await db.rows(sql`UPDATE households SET team_id = ${teamA2} WHERE tenant_id = ${a} AND id = ${household}`);
     const c = await personChangesSince(db, a, s);
     expect(c).toMatchObject({ everyone: false, personIds: [], householdIds: [], payments: true });
     await db.rows(sql`INSERT INTO household_payments (tenant_id, household_id, month, standard_cents, additional_cents, housing_cents)
@@ -132,12 +140,18 @@ describe('personChangesSince', () => {
   it('after two compactions a snapshot older than both says "everyone"; a newer one still gets its persons', async () => {
     const old = await changeSnapshot(db);
     await addPerson(a);
-    await compactPersonChanges(db);
+    await compactPersonChanges(db, true);
     const between = await changeSnapshot(db);
     const p = await addPerson(a);
-    await compactPersonChanges(db);
+    await compactPersonChanges(db, true);
     expect(await since(a, old)).toMatchObject({ everyone: true });
     expect(await since(a, between)).toMatchObject({ everyone: false, persons: [p] });
+    // back to back within the interval (two requests compacting at once): the log keeps its rows
+    const s = await changeSnapshot(db);
+    const q = await addPerson(a);
+    await compactPersonChanges(db);
+    await compactPersonChanges(db);
+    expect(await since(a, s)).toMatchObject({ everyone: false, persons: [q] });
   });
 
   it('every person-level table has its trigger for each event', async () => {

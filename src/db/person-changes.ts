@@ -66,13 +66,22 @@ export async function personChangesSince(db: Database, tenantId: string, snapsho
   };
 }
 
+/** The floor moves at most this often: compactions back to back (two requests at once) must not empty the log. */
+export const COMPACT_INTERVAL_MINUTES = 10;
+
 /**
  * Deletes the rows older than the previous compaction's horizon and moves the horizon to now: a row lives at
- * least one compaction cycle, so a reader that refreshed since the last compaction keeps refreshing by delta;
- * an older one loads in full once (`everyone`). Run with the data version's compaction.
+ * least one compaction cycle and `COMPACT_INTERVAL_MINUTES`, so a reader that refreshed since the last
+ * compaction keeps refreshing by delta; an older one loads in full once (`everyone`). Run with the data
+ * version's compaction; `force` (tests) ignores the interval. One statement: a second compaction at the same
+ * time waits for the first's row lock, then finds the horizon moved and does nothing.
  */
-export async function compactPersonChanges(db: Database): Promise<void> {
+export async function compactPersonChanges(db: Database, force = false): Promise<void> {
+  const due = force ? sql`true` : sql`advanced_at < now() - make_interval(mins => ${COMPACT_INTERVAL_MINUTES})`;
   await db.rows(sql`
-    WITH gone AS (DELETE FROM person_changes WHERE xid < (SELECT next_floor FROM person_changes_horizon))
-    UPDATE person_changes_horizon SET floor = next_floor, next_floor = pg_snapshot_xmin(pg_current_snapshot())`);
+    WITH moved AS (
+      UPDATE person_changes_horizon
+         SET floor = next_floor, next_floor = pg_snapshot_xmin(pg_current_snapshot()), advanced_at = now()
+       WHERE ${due} RETURNING floor)
+    DELETE FROM person_changes WHERE xid < (SELECT floor FROM moved)`);
 }

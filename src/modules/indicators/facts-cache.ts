@@ -31,7 +31,7 @@ import { type CompiledFacts, compileFacts, replacePersons } from './engine.ts';
  * (with everyone sharing a household with them) are loaded again and merged in (`replacePersons`); the teams
  * are read again (cheap), the payment sums when households or payments were written. A bulk write (more than 100 rows in a statement), a change of the
  * teams or sites, or more than `REFRESH_LIMIT` persons load in full as before. The result equals a full load
- * (facts-cache.test.ts compares both after random edits).
+ * (facts-refresh.test.ts compares both after random edits).
  *
  * Memory: one entry per Jobcenter and database, replaced on a version change or a wider load; at most
  * `MAX_TENANTS` Jobcenters (least recently used dropped). Sizes at scale 1 in docs/indicators.md.
