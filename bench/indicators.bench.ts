@@ -167,11 +167,16 @@ async function measure(
   const tenantValue = (r: Awaited<ReturnType<typeof service.compute>>, code: string) =>
     r.figures.find((f) => f.code === code && f.scope === 'tenant' && f.split === 'all');
 
-  const first = await service.compute(tenantId, MONTH, TODAY); // warm-up (and the counts to compare)
-  const k1e2 = tenantValue(first, 'K1E2');
-  const k2 = tenantValue(first, 'K2');
-  const k3 = tenantValue(first, 'K3');
-  const engineCounts = { stock: k1e2?.numerator ?? -1, integrations: k2?.numerator ?? -1, lzb: k3?.numerator ?? -1 };
+  const countsOf = (report: Awaited<ReturnType<typeof service.compute>>) => ({
+    stock: tenantValue(report, 'K1E2')?.numerator ?? -1,
+    integrations: tenantValue(report, 'K2')?.numerator ?? -1,
+    lzb: tenantValue(report, 'K3')?.numerator ?? -1,
+  });
+  // the split, the old way and the heap (each another full load, minutes at scale 100) and a warm-up: at
+  // scale ≤ 10; at scale 100 the first cold run gives the counts to compare
+  const detailed = scale <= 10;
+  const noCounts = { stock: -1, integrations: -1, lzb: -1 };
+  const engineCounts = detailed ? countsOf(await service.compute(tenantId, MONTH, TODAY)) : noCounts;
   const r: CaseResult = {
     database: kind,
     scale,
@@ -202,7 +207,7 @@ async function measure(
     factsPersons: 0,
     wholeHeapMiB: 0,
     wholePersons: 0,
-    sqlCounts: await baselineCounts(db, tenantId, MONTH),
+    sqlCounts: detailed ? await baselineCounts(db, tenantId, MONTH) : noCounts,
     median: {
       monthMs: 0,
       monthAfterEditMs: 0,
@@ -237,14 +242,15 @@ async function measure(
   // months not computed before, one per run (facts-warm); the cold month is always MONTH
   let fresh = monthIndex(MONTH);
   const whole = scale <= 10;
-  // the split of the cold month, the way before the facts cache and the heap of the facts: at scale 1 (each
-  // is another full load, minutes at scale 100)
-  const detailed = scale <= 10;
   for (let i = 0; i < runs; i++) {
     // cold: no facts in memory (a process start), and a data change
     dropTenantFacts(db);
     await change();
-    const [monthMs, monthCpuMs] = await timeWithCpu(() => service.computeFresh(tenantId, [MONTH], TODAY));
+    let cold: Awaited<ReturnType<typeof service.compute>> | undefined;
+    const [monthMs, monthCpuMs] = await timeWithCpu(async () => {
+      cold = (await service.computeFresh(tenantId, [MONTH], TODAY))[0];
+    });
+    if (r.engineCounts.stock < 0 && cold) r.engineCounts = countsOf(cold);
     r.monthMs.push(monthMs);
     r.monthCpuMs.push(monthCpuMs);
     // after an edit of one person: the facts of MONTH's days are in memory; the person is refreshed (at scale
@@ -302,7 +308,9 @@ async function measure(
       r.yearCpuMs.push(yearCpuMs);
       r.yearFactsWarmMs.push((await time(() => service.computeFresh(tenantId, YEAR, TODAY)))[0]);
     }
-    r.sqlMs.push((await time(() => baselineCounts(db, tenantId, MONTH)))[0]);
+    const [sqlMs, sqlCounts] = await time(() => baselineCounts(db, tenantId, MONTH));
+    r.sqlMs.push(sqlMs);
+    if (r.sqlCounts.stock < 0) r.sqlCounts = sqlCounts;
   }
   // what the facts cache holds (with the details of the month counted): heap with minus heap without them,
   // for the days of the first request after a change and for the whole history (a later month)
