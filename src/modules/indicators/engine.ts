@@ -352,8 +352,12 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
 
   const refDays = Array.from({ length: dayCount }, (_, d) => referenceDay(firstMonth + d));
   const refDayNumbers = refDays.map(toDay);
-  /** Per household, the reference days on which it was counted already (the first eLb member in load order counts it). */
-  const householdsSeen = new Map<number, Uint8Array>();
+  /**
+   * Per household number and reference day: counted already (the first eLb member in load order counts it).
+   * One flat array, grown as household numbers are given out, rather than an array per household (millions at
+   * scale 100).
+   */
+  let householdsSeen = new Uint8Array(Math.max(64, facts.householdIndex.size) * dayCount);
   // ST(first − 1), one day before the counted ones: a start in the first window W(first) belongs to
   // report month `first` (not counted) when the person was in the stock then, not to `first` + 1
   const dayBeforeFirst = toDay(referenceDay(firstMonth - 1));
@@ -410,8 +414,6 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
       else singleDay.fill(0);
 
       const { birthYmd, sexBits, receipt } = detail;
-      let lastHousehold = -1;
-      let lastSeen: Uint8Array | null = null;
       for (let d = firstElb; d <= lastElb; d++) {
         if (!elbDay[d]) continue;
         const dn = refDayNumbers[d] as number;
@@ -436,16 +438,14 @@ export function countCompiled(facts: CompiledFacts, month: MonthIndex, fromMonth
         if (flags & JOB_SEEKING) add(C.jobSeeking, d, cell);
         const household = householdDay[d] as number;
         if (household >= 0) {
-          if (household !== lastHousehold) {
-            lastHousehold = household;
-            lastSeen = householdsSeen.get(household) ?? null;
-            if (lastSeen === null) {
-              lastSeen = new Uint8Array(dayCount);
-              householdsSeen.set(household, lastSeen);
-            }
+          const seen = household * dayCount + d;
+          if (seen >= householdsSeen.length) {
+            const grown = new Uint8Array(Math.max(householdsSeen.length * 2, (household + 1) * dayCount));
+            grown.set(householdsSeen);
+            householdsSeen = grown;
           }
-          if (lastSeen && !lastSeen[d]) {
-            lastSeen[d] = 1;
+          if (!householdsSeen[seen]) {
+            householdsSeen[seen] = 1;
             add(C.households, d, cell);
           }
         }
