@@ -71,14 +71,16 @@ export async function loadPersonFacts(
   // With a range, only the persons in employable receipt at this Jobcenter on one of its days are read,
   // and of every other table only their rows (the others' rows would be read and dropped). With `elbOnly`
   // (the whole history for the indicators' facts cache), the persons ever in such receipt, all their rows.
+  // (for some persons the subquery asks only theirs: else a planner may hash every period of a large Jobcenter)
+  const theirs = idArray ? sql`AND b.person_id = ANY(${idArray}::uuid[])` : sql``;
   const relevant = (col: string) =>
     range
       ? sql`AND ${sql.raw(col)} IN (SELECT b.person_id FROM benefit_periods b WHERE b.tenant_id = ${tenantId} AND b.employable
                         AND b.other_jobcenter IS NULL AND b.valid_from <= ${range.to}::date
-                        AND (b.valid_to IS NULL OR b.valid_to > ${range.from}::date))`
+                        AND (b.valid_to IS NULL OR b.valid_to > ${range.from}::date) ${theirs})`
       : elbOnly
         ? sql`AND ${sql.raw(col)} IN (SELECT b.person_id FROM benefit_periods b WHERE b.tenant_id = ${tenantId} AND b.employable
-                          AND b.other_jobcenter IS NULL)`
+                          AND b.other_jobcenter IS NULL ${theirs})`
         : sql``;
   const us = sql.raw(`chr(31)`);
   const [persons, benefit, teams, members, status, jobs] = await Promise.all([
